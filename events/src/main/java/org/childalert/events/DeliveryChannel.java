@@ -1,0 +1,6 @@
+package org.childalert.events;
+
+public enum DeliveryChannel {
+    SMS,
+    EMAIL
+}

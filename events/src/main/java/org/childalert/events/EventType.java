@@ -1,0 +1,88 @@
+package org.childalert.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The catalogue of integration events: logical type name with namespace and version, the exchange it is
+ * published to, and the record that carries it. The type name travels as the {@code ce-type} header and as
+ * the routing key.
+ */
+public enum EventType {
+
+    CASE_ESCALATION_REQUESTED(Source.CASES, "CaseEscalationRequested", 1, CaseEscalationRequested.class),
+    CASE_RESOLVED(Source.CASES, "CaseResolved", 1, CaseResolved.class),
+
+    ALERT_ISSUED(Source.ALERTS, "AlertIssued", 1, AlertIssued.class),
+    ALERT_REJECTED(Source.ALERTS, "AlertRejected", 1, AlertRejected.class),
+    ALERT_CANCELLED(Source.ALERTS, "AlertCancelled", 1, AlertCancelled.class),
+
+    NOTIFICATION_DISPATCHED(Source.NOTIFICATIONS, "NotificationDispatched", 1, NotificationDispatched.class),
+    NOTIFICATION_DELIVERED(Source.NOTIFICATIONS, "NotificationDelivered", 1, NotificationDelivered.class),
+    NOTIFICATION_FAILED(Source.NOTIFICATIONS, "NotificationFailed", 1, NotificationFailed.class);
+
+    /** The producing service: owns a namespace and one topic exchange. */
+    public enum Source {
+        CASES("cases", "case-service"),
+        ALERTS("alerts", "alert-service"),
+        NOTIFICATIONS("notifications", "notification-service");
+
+        private final String namespace;
+        private final String service;
+
+        Source(String namespace, String service) {
+            this.namespace = namespace;
+            this.service = service;
+        }
+
+        public String namespace() {
+            return namespace;
+        }
+
+        /** The topic exchange this source publishes to, e.g. {@code alerts.events}. */
+        public String exchange() {
+            return namespace + ".events";
+        }
+
+        /** The CloudEvents {@code source} attribute. */
+        public String uri() {
+            return "/" + service;
+        }
+    }
+
+    private final Source source;
+    private final String name;
+    private final int version;
+    private final Class<? extends IntegrationEvent> recordType;
+
+    EventType(Source source, String name, int version, Class<? extends IntegrationEvent> recordType) {
+        this.source = source;
+        this.name = name;
+        this.version = version;
+        this.recordType = recordType;
+    }
+
+    /** The logical type name, e.g. {@code alerts.AlertIssued.v1}. */
+    public String typeName() {
+        return source.namespace() + "." + name + ".v" + version;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    public Class<? extends IntegrationEvent> recordType() {
+        return recordType;
+    }
+
+    public static Optional<EventType> ofTypeName(String typeName) {
+        return Arrays.stream(values()).filter(t -> t.typeName().equals(typeName)).findFirst();
+    }
+
+    public static EventType of(IntegrationEvent event) {
+        return Arrays.stream(values())
+                .filter(t -> t.recordType.equals(event.getClass()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not in the event catalogue: " + event.getClass()));
+    }
+}

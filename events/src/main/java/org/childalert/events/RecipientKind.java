@@ -1,0 +1,6 @@
+package org.childalert.events;
+
+public enum RecipientKind {
+    POLICE,
+    VOLUNTEER
+}
