@@ -1,6 +1,10 @@
 package org.childalert.cases.messaging;
 
-/** CloudEvents attributes carried as AMQP message headers (CloudEvents AMQP binding, "ce-" prefix). */
+/**
+ * CloudEvents attributes as message headers. We write them with the canonical {@code ce-} prefix; Spring Cloud
+ * Function's CloudEvents support rewrites them to the AMQP binding's {@code cloudEvents:} prefix on the wire,
+ * and {@link org.springframework.cloud.function.cloudevent.CloudEventMessageUtils} reads either form.
+ */
 final class CloudEventHeaders {
 
     static final String SPEC_VERSION = "ce-specversion";

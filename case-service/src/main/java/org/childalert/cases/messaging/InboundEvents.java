@@ -8,6 +8,7 @@ import org.childalert.events.EventType;
 import org.childalert.events.IntegrationEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,11 +36,11 @@ class InboundEvents {
     }
 
     Optional<IntegrationEvent> decode(Message<byte[]> message) {
-        Object typeHeader = message.getHeaders().get(CloudEventHeaders.TYPE);
+        String typeHeader = CloudEventMessageUtils.getType(message);
         if (typeHeader == null) {
-            throw new IllegalArgumentException("Message without a " + CloudEventHeaders.TYPE + " header");
+            throw new IllegalArgumentException("Message without a CloudEvents type header");
         }
-        Optional<EventType> type = EventType.ofTypeName(typeHeader.toString());
+        Optional<EventType> type = EventType.ofTypeName(typeHeader);
         if (type.isEmpty()) {
             log.debug("Ignoring event type {} that this service does not handle", typeHeader);
             return Optional.empty();

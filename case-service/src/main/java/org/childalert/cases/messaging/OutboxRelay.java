@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class OutboxRelay implements DisposableBean {
 
-    static final String BINDING = "outbox-out-0";
+    static final String BINDING = "publishedEvents";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final JdbcClient jdbc;

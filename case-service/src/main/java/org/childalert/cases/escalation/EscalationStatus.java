@@ -1,0 +1,9 @@
+package org.childalert.cases.escalation;
+
+/** Where an escalation stands, as the alert-service reports it back. */
+public enum EscalationStatus {
+    REQUESTED,
+    ISSUED,
+    REJECTED,
+    CANCELLED
+}

@@ -1,0 +1,41 @@
+package org.childalert.cases.timeline;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** What happened to a case, in order: status changes, escalation decisions, alert events, notes. */
+@Component
+public class Timeline {
+
+    private final JdbcClient jdbc;
+
+    Timeline(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(UUID caseId, Instant at, TimelineKind kind, String summary, String author) {
+        jdbc.sql("""
+                insert into timeline_entry (case_id, at, kind, summary, author)
+                values (:caseId, :at, :kind, :summary, :author)
+                """)
+                .param("caseId", caseId)
+                .param("at", Timestamp.from(at))
+                .param("kind", kind.name())
+                .param("summary", summary)
+                .param("author", author)
+                .update();
+    }
+
+    public List<TimelineEntry> of(UUID caseId) {
+        return jdbc.sql("select at, kind, summary, author from timeline_entry where case_id = :caseId order by at, id")
+                .param("caseId", caseId)
+                .query((rs, n) -> new TimelineEntry(rs.getTimestamp("at").toInstant(),
+                        TimelineKind.valueOf(rs.getString("kind")), rs.getString("summary"), rs.getString("author")))
+                .list();
+    }
+}
