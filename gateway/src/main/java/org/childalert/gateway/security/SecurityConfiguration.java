@@ -1,0 +1,112 @@
+package org.childalert.gateway.security;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * Two filter chains. The API chain ({@code /api/**}) is an OAuth2 resource server: it lets a request through
+ * to a service only with a valid bearer token or a console session (whose access token the route relays);
+ * which role may do what is the services' business. The browser chain logs people in through Keycloak
+ * (authorization code with PKCE) and keeps them in a session.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    static final String LOGIN_PATH = "/oauth2/authorization/keycloak";
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        ProblemResponses problems = new ProblemResponses();
+        http
+                .securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        // Twilio's callbacks (the service checks their signature) and the public Atom feed
+                        .requestMatchers("/api/webhooks/**", "/api/feeds/**").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(oauth2 -> oauth2
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRoles()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                // Bearer requests stay stateless; a console session is read (never created) so that the
+                // console's own calls are relayed with the session's access token.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::writesWithSessionCookie))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain browser(HttpSecurity http, ClientRegistrationRepository registrations,
+            JwtDecoder jwtDecoder) throws Exception {
+        OidcClientInitiatedLogoutSuccessHandler logoutAtKeycloak =
+                new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        logoutAtKeycloak.setPostLogoutRedirectUri("{baseUrl}/");
+        http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/", "/error", "/actuator/health/**", "/actuator/info", "/api-docs/**")
+                        .permitAll()
+                        .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login
+                        .loginPage(LOGIN_PATH) // one identity provider: go straight to Keycloak
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new KeycloakOidcUsers(jwtDecoder))))
+                .logout(logout -> logout.logoutSuccessHandler(logoutAtKeycloak));
+        // CSRF protection stays on (session-stored tokens, rendered into every form by Thymeleaf).
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        // Spring Security's default JWKS fetch gives up after 500 ms; Keycloak can be slower on a busy machine.
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(5));
+        requests.setReadTimeout(Duration.ofSeconds(5));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                .restOperations(new RestTemplate(requests))
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.contains(properties.audience()))));
+        return decoder;
+    }
+
+    /**
+     * A write authenticated by the session cookie could be forged by another site, so it needs the session's
+     * CSRF token. Bearer requests cannot be forged; without a session there is no ambient authority to abuse
+     * (and the caller gets a 401, not a CSRF error); Twilio's webhooks are checked by signature.
+     */
+    private static boolean writesWithSessionCookie(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getSession(false) != null
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/api/webhooks/");
+    }
+}

@@ -1,0 +1,20 @@
+package org.childalert.gateway.security;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where tokens come from and whom they must be for; the same values the services use, plus where browsers
+ * are sent to log out of Keycloak.
+ *
+ * @param issuerUri the {@code iss} every token must carry (the realm's public URL)
+ * @param jwkSetUri where the realm's signing keys are fetched (may be an internal address)
+ * @param audience the {@code aud} every API token must contain
+ * @param endSessionUri the realm's logout endpoint, as browsers reach it (RP-initiated logout)
+ */
+@Validated
+@ConfigurationProperties("childalert.security")
+record SecurityProperties(@NotBlank String issuerUri, @NotBlank String jwkSetUri, @NotBlank String audience,
+        @NotBlank String endSessionUri) {
+}
