@@ -1,0 +1,10 @@
+package org.childalert.alerts.lifecycle;
+
+/** The kinds of decision the audit trail records. */
+public enum Decision {
+    REFUSED_BY_POLICY,
+    APPROVED,
+    REJECTED,
+    CANCELLED,
+    WITHDRAWN
+}
