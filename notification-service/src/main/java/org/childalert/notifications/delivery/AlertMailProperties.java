@@ -1,0 +1,17 @@
+package org.childalert.notifications.delivery;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param from the sender of every alert email
+ * @param unsubscribeUrl the one-click unsubscribe endpoint (RFC 8058); the recipient's token is appended
+ * @param unsubscribeMailbox where an unsubscribe email can be sent instead
+ */
+@Validated
+@ConfigurationProperties("childalert.mail")
+record AlertMailProperties(@NotBlank @Email String from, @NotBlank String unsubscribeUrl,
+                           @NotBlank @Email String unsubscribeMailbox) {
+}

@@ -1,0 +1,13 @@
+package org.childalert.notifications.delivery;
+
+import java.util.UUID;
+
+import org.childalert.events.DeliveryChannel;
+import org.childalert.events.NoticeKind;
+import org.childalert.events.RecipientKind;
+import org.childalert.notifications.templates.Language;
+
+/** One message to send, as claimed from the queue. */
+record Delivery(UUID id, UUID alertId, RecipientKind recipientKind, UUID recipientId, DeliveryChannel channel,
+                NoticeKind notice, String address, Language language, String unsubscribeToken) {
+}

@@ -1,0 +1,57 @@
+package org.childalert.notifications.delivery;
+
+import java.util.List;
+import java.util.Map;
+
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
+
+/**
+ * The Twilio SDK's own HTTP client, sending what the SDK addresses to {@code https://api.twilio.com} to
+ * another base URL instead: the local Twilio fake in development and tests. Everything else about the
+ * request (form fields, headers, authentication) is what the SDK built.
+ */
+class TwilioApiRebasingHttpClient extends NetworkHttpClient {
+
+    static final String TWILIO_API = "https://api.twilio.com";
+
+    private final String baseUrl;
+
+    TwilioApiRebasingHttpClient(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    @Override
+    public Response makeRequest(Request request) {
+        if (baseUrl.equals(TWILIO_API) || !request.getUrl().startsWith(TWILIO_API)) {
+            return super.makeRequest(request);
+        }
+        return super.makeRequest(rebased(request));
+    }
+
+    private Request rebased(Request original) {
+        Request request = new Request(original.getMethod(), baseUrl + original.getUrl().substring(TWILIO_API.length()));
+        copy(original.getQueryParams(), request::addQueryParam);
+        copy(original.getPostParams(), request::addPostParam);
+        copy(original.getHeaderParams(), request::addHeaderParam);
+        if (original.getAuthStrategy() != null) {
+            request.setAuth(original.getAuthStrategy());
+        } else if (original.getUsername() != null) {
+            request.setAuth(original.getUsername(), original.getPassword());
+        }
+        request.setContentType(original.getContentType());
+        if (original.getBody() != null) {
+            request.setBody(original.getBody());
+        }
+        if (original.getFormParameters() != null) {
+            request.setFormParameters(original.getFormParameters());
+        }
+        request.setUserAgentExtensions(original.getUserAgentExtensions());
+        return request;
+    }
+
+    private static void copy(Map<String, List<String>> params, java.util.function.BiConsumer<String, String> add) {
+        params.forEach((name, values) -> values.forEach(value -> add.accept(name, value)));
+    }
+}

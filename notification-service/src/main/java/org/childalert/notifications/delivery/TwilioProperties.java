@@ -1,0 +1,28 @@
+package org.childalert.notifications.delivery;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How to reach Twilio. Messages go through the Messaging Service when one is configured, else from the
+ * sender number.
+ *
+ * @param apiBaseUrl where {@code https://api.twilio.com} really is: Twilio itself in production, the local
+ *                   fake (WireMock) in development and tests
+ * @param statusCallbackUrl the public URL Twilio reports message statuses to
+ */
+@Validated
+@ConfigurationProperties("childalert.twilio")
+record TwilioProperties(
+        @NotBlank String accountSid,
+        @NotBlank String authToken,
+        String messagingServiceSid,
+        String fromNumber,
+        @NotBlank String apiBaseUrl,
+        @NotBlank String statusCallbackUrl) {
+
+    boolean hasMessagingService() {
+        return messagingServiceSid != null && !messagingServiceSid.isBlank();
+    }
+}

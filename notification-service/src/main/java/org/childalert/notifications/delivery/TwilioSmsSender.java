@@ -1,0 +1,43 @@
+package org.childalert.notifications.delivery;
+
+import com.twilio.exception.ApiException;
+import com.twilio.exception.TwilioException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends SMS through Twilio's Programmable Messaging API with the official SDK, through the Messaging Service
+ * when one is configured, asking Twilio to report the message's status to our callback.
+ */
+@Component
+class TwilioSmsSender {
+
+    private final TwilioProperties properties;
+    private final TwilioRestClient client;
+
+    TwilioSmsSender(TwilioProperties properties) {
+        this.properties = properties;
+        this.client = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
+                .httpClient(new TwilioApiRebasingHttpClient(properties.apiBaseUrl()))
+                .build();
+    }
+
+    /** Hands the message to Twilio; returns its message SID. */
+    String send(String toE164, String body) {
+        MessageCreator creator = properties.hasMessagingService()
+                ? Message.creator(new PhoneNumber(toE164), properties.messagingServiceSid(), body)
+                : Message.creator(new PhoneNumber(toE164), new PhoneNumber(properties.fromNumber()), body);
+        creator.setStatusCallback(properties.statusCallbackUrl());
+        try {
+            return creator.create(client).getSid();
+        } catch (ApiException e) {
+            String code = e.getCode() != null ? String.valueOf(e.getCode()) : "HTTP_" + e.getStatusCode();
+            throw new DeliveryFailedException(code, "Twilio refused the message: " + e.getMessage(), e);
+        } catch (TwilioException e) {
+            throw new DeliveryFailedException("TWILIO_UNREACHABLE", "Twilio could not be reached: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.childalert.notifications.messaging;
+
+import java.util.function.Consumer;
+
+import org.childalert.events.AlertCancelled;
+import org.childalert.events.AlertIssued;
+import org.childalert.notifications.delivery.AlertNotices;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** Where the alert-service's events enter: each type this service cares about maps to one call. */
+@Configuration
+class AlertEventsListener {
+
+    @Bean
+    Consumer<Message<byte[]>> alertEvents(InboundEvents inbound, AlertNotices notices) {
+        return message -> inbound.decode(message).ifPresent(event -> {
+            if (event instanceof AlertIssued issued) {
+                inbound.handleOnce(issued, notices::on);
+            } else if (event instanceof AlertCancelled cancelled) {
+                inbound.handleOnce(cancelled, notices::on);
+            }
+        });
+    }
+}

@@ -1,0 +1,195 @@
+package org.childalert.notifications.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.childalert.events.EventType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.support.AmqpHeaders;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes recorded events to RabbitMQ, oldest first, and marks them published only once the broker
+ * has confirmed them (publisher confirms) and routed them to at least one queue (mandatory publishing).
+ *
+ * <p>It runs right after a transaction that recorded events commits, and every poll interval as a safety
+ * net (broker back after an outage, service restarted). Rows are claimed with {@code FOR UPDATE SKIP LOCKED},
+ * so several instances of the service can relay side by side without publishing an event twice.
+ * Delivery to consumers is at least once; consumers de-duplicate by event id.
+ */
+@Component
+class OutboxRelay implements DisposableBean {
+
+    static final String BINDING = "publishedEvents";
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final JdbcClient jdbc;
+    private final StreamBridge streamBridge;
+    private final TransactionTemplate transactions;
+    private final int batchSize;
+    private final Duration confirmTimeout;
+    private final ReentrantLock publishing = new ReentrantLock();
+    private final ExecutorService trigger = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    OutboxRelay(JdbcClient jdbc, StreamBridge streamBridge, TransactionTemplate transactions,
+                @Value("${childalert.outbox.batch-size:200}") int batchSize,
+                @Value("${childalert.outbox.confirm-timeout:10s}") Duration confirmTimeout) {
+        this.jdbc = jdbc;
+        this.streamBridge = streamBridge;
+        this.transactions = transactions;
+        this.batchSize = batchSize;
+        this.confirmTimeout = confirmTimeout;
+    }
+
+    /** Asks for a publication pass without making the caller wait for the broker. */
+    void publishSoon() {
+        trigger.execute(this::publishPending);
+    }
+
+    @Scheduled(fixedDelayString = "${childalert.outbox.poll-interval:2s}")
+    void poll() {
+        publishPending();
+    }
+
+    /** Publishes everything pending; returns how many events were confirmed. */
+    int publishPending() {
+        if (!publishing.tryLock()) {
+            return 0;
+        }
+        try {
+            int total = 0;
+            int published;
+            do {
+                Integer batch = transactions.execute(status -> publishBatch());
+                published = batch == null ? 0 : batch;
+                total += published;
+            } while (published == batchSize);
+            return total;
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay pass failed, will retry: {}", e.toString());
+            return 0;
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    private int publishBatch() {
+        List<PendingEvent> pending = jdbc.sql("""
+                select event_id, type_name, exchange, subject_id, payload::text as payload, occurred_at
+                from outbox_event
+                where published_at is null
+                order by recorded_at, event_id
+                limit :limit
+                for update skip locked
+                """)
+                .param("limit", batchSize)
+                .query((rs, n) -> new PendingEvent(rs.getObject("event_id", UUID.class), rs.getString("type_name"),
+                        rs.getObject("subject_id", UUID.class), rs.getString("payload"),
+                        rs.getTimestamp("occurred_at").toInstant()))
+                .list();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<InFlight> inFlight = new ArrayList<>();
+        for (PendingEvent event : pending) {
+            CorrelationData correlation = new CorrelationData(event.eventId().toString());
+            try {
+                streamBridge.send(BINDING, toMessage(event, correlation));
+                inFlight.add(new InFlight(event, correlation));
+            } catch (RuntimeException e) {
+                recordFailure(event, e.toString());
+                break; // keep the order: do not publish later events before this one
+            }
+        }
+        int confirmed = 0;
+        for (InFlight sent : inFlight) {
+            String failure = awaitConfirm(sent.correlation());
+            if (failure == null) {
+                jdbc.sql("update outbox_event set published_at = now(), attempts = attempts + 1 where event_id = :id")
+                        .param("id", sent.event().eventId())
+                        .update();
+                confirmed++;
+            } else {
+                recordFailure(sent.event(), failure);
+            }
+        }
+        if (confirmed < pending.size()) {
+            log.warn("Outbox relay published {} of {} pending events; the rest will be retried", confirmed, pending.size());
+        }
+        return confirmed;
+    }
+
+    private String awaitConfirm(CorrelationData correlation) {
+        try {
+            CorrelationData.Confirm confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!confirm.ack()) {
+                return "nacked by broker: " + confirm.reason();
+            }
+            if (correlation.getReturned() != null) {
+                return "unroutable: no queue bound for " + correlation.getReturned().getRoutingKey();
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while waiting for the broker's confirm";
+        } catch (Exception e) {
+            return "no confirm from broker: " + e;
+        }
+    }
+
+    private void recordFailure(PendingEvent event, String error) {
+        jdbc.sql("update outbox_event set attempts = attempts + 1, last_error = :error where event_id = :id")
+                .param("error", error)
+                .param("id", event.eventId())
+                .update();
+    }
+
+    private static Message<byte[]> toMessage(PendingEvent event, CorrelationData correlation) {
+        EventType type = EventType.ofTypeName(event.typeName())
+                .orElseThrow(() -> new IllegalStateException("Unknown event type in outbox: " + event.typeName()));
+        return MessageBuilder.withPayload(event.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .setHeader(MessageHeaders.CONTENT_TYPE, "application/json")
+                .setHeader(CloudEventHeaders.SPEC_VERSION, "1.0")
+                .setHeader(CloudEventHeaders.ID, event.eventId().toString())
+                .setHeader(CloudEventHeaders.TYPE, event.typeName())
+                .setHeader(CloudEventHeaders.SOURCE, type.source().uri())
+                .setHeader(CloudEventHeaders.TIME, event.occurredAt().toString())
+                .setHeader(CloudEventHeaders.SUBJECT, event.subjectId().toString())
+                .setHeader(AmqpHeaders.MESSAGE_ID, event.eventId().toString())
+                .setHeader(AmqpHeaders.PUBLISH_CONFIRM_CORRELATION, correlation)
+                .build();
+    }
+
+    @Override
+    public void destroy() {
+        trigger.shutdownNow();
+    }
+
+    private record PendingEvent(UUID eventId, String typeName, UUID subjectId, String payload, Instant occurredAt) {
+    }
+
+    private record InFlight(PendingEvent event, CorrelationData correlation) {
+    }
+}

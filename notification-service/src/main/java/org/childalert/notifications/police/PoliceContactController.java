@@ -1,0 +1,55 @@
+package org.childalert.notifications.police;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.childalert.notifications.contacts.ContactAddresses;
+import org.childalert.notifications.web.NotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins register the police units that receive every alert touching their zone. */
+@RestController
+@RequestMapping("/api/police-contacts")
+class PoliceContactController {
+
+    record Page(List<PoliceContactView> contacts, int page, int size, long total) {
+    }
+
+    private final PoliceContacts contacts;
+
+    PoliceContactController(PoliceContacts contacts) {
+        this.contacts = contacts;
+    }
+
+    @PostMapping
+    ResponseEntity<PoliceContactView> register(@Valid @RequestBody PoliceContactRequest request,
+                                               Authentication admin) {
+        ContactAddresses addresses = ContactAddresses.of(request.phone(), request.email(), request.channels());
+        UUID id = contacts.insert(request, addresses, admin.getName(), Instant.now());
+        return ResponseEntity.created(URI.create("/api/police-contacts/" + id)).body(contacts.find(id).orElseThrow());
+    }
+
+    @GetMapping("/{id}")
+    PoliceContactView one(@PathVariable UUID id) {
+        return contacts.find(id).orElseThrow(() -> new NotFoundException("Police contact", id));
+    }
+
+    @GetMapping
+    Page list(@RequestParam(defaultValue = "0") @Min(0) int page,
+              @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        return new Page(contacts.page(page, size), page, size, contacts.count());
+    }
+}

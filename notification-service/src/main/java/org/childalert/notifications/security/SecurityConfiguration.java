@@ -1,0 +1,73 @@
+package org.childalert.notifications.security;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * This service is an OAuth2 resource server: it validates every JWT itself (signature against the realm's
+ * keys, issuer, expiry, audience) and checks the caller's role for every endpoint, listed here in one place.
+ * Ownership (a volunteer sees only their own record) is checked in the features themselves.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    static final String COORDINATOR = "COORDINATOR";
+    static final String POLICE = "POLICE";
+    static final String VOLUNTEER = "VOLUNTEER";
+    static final String ADMIN = "ADMIN";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        ProblemResponses problems = new ProblemResponses();
+        http
+                .csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies, nothing to forge
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/volunteers").hasAnyRole(VOLUNTEER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/volunteers/me").hasRole(VOLUNTEER)
+                        .requestMatchers(HttpMethod.GET, "/api/volunteers/*").hasAnyRole(VOLUNTEER, ADMIN)
+                        .requestMatchers("/api/police-contacts", "/api/police-contacts/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/alerts/*/deliveries").hasAnyRole(COORDINATOR, POLICE, ADMIN)
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(oauth2 -> oauth2
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRoles()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        // Spring Security's default JWKS fetch gives up after 500 ms; Keycloak can be slower on a busy machine.
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(5));
+        requests.setReadTimeout(Duration.ofSeconds(5));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                .restOperations(new RestTemplate(requests))
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.contains(properties.audience()))));
+        return decoder;
+    }
+}

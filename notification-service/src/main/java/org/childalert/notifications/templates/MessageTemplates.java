@@ -1,0 +1,99 @@
+package org.childalert.notifications.templates;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.childalert.events.NoticeKind;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Renders the messages of an alert in the recipient's language: a short SMS (an {@link NoticeKind#ISSUED}
+ * SMS always fits in {@value #MAX_ISSUED_SMS_SEGMENTS} segments, the description shortened if need be) and an
+ * email as subject, text and HTML. A {@link NoticeKind#FOUND} notice says the child was found and asks to
+ * delete the earlier message, and never repeats the description.
+ */
+@Component
+public class MessageTemplates {
+
+    static final int MAX_ISSUED_SMS_SEGMENTS = 2;
+    private static final String ELLIPSIS = "...";
+    private static final DateTimeFormatter LAST_SEEN = DateTimeFormatter.ofPattern("dd/MM HH:mm")
+            .withZone(ZoneId.of("Europe/Brussels"));
+
+    public String sms(NoticeKind notice, Language language, NoticeContent content) {
+        Wording words = Wording.in(language);
+        if (notice == NoticeKind.FOUND) {
+            return Wording.BRAND + ": " + format(words.foundHeadline(), content) + " " + words.foundRequest();
+        }
+        String before = Wording.BRAND + ": " + format(words.missingHeadline(), content) + lastSeen(words, content) + " ";
+        String after = words.callToAction();
+        String description = content.description() == null ? "" : content.description().strip();
+        String sms = join(before, description, after);
+        while (SmsSegments.count(sms) > MAX_ISSUED_SMS_SEGMENTS && !description.isEmpty()) {
+            description = shorten(description);
+            sms = join(before, description, after);
+        }
+        while (SmsSegments.count(sms) > MAX_ISSUED_SMS_SEGMENTS) {
+            sms = sms.substring(0, sms.length() - ELLIPSIS.length() - 1) + ELLIPSIS; // names and places too long
+        }
+        return sms;
+    }
+
+    public RenderedEmail email(NoticeKind notice, Language language, NoticeContent content) {
+        Wording words = Wording.in(language);
+        String subject;
+        List<String> paragraphs = new ArrayList<>();
+        if (notice == NoticeKind.FOUND) {
+            subject = format(words.foundSubject(), content);
+            paragraphs.add(format(words.foundHeadline(), content));
+            paragraphs.add(words.foundRequest());
+        } else {
+            subject = format(words.missingSubject(), content);
+            paragraphs.add(format(words.missingHeadline(), content) + lastSeen(words, content));
+            if (content.description() != null && !content.description().isBlank()) {
+                paragraphs.add(content.description().strip());
+            }
+            paragraphs.add(words.callToAction());
+        }
+        String text = String.join("\n\n", paragraphs) + "\n\n-- \n" + words.whyYouGetThis() + "\n";
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(language.code())
+                .append("\"><head><meta charset=\"utf-8\"><title>").append(HtmlUtils.htmlEscape(subject))
+                .append("</title></head><body><h1>").append(HtmlUtils.htmlEscape(subject)).append("</h1>");
+        for (String paragraph : paragraphs) {
+            html.append("<p>").append(HtmlUtils.htmlEscape(paragraph)).append("</p>");
+        }
+        html.append("<hr><p><small>").append(HtmlUtils.htmlEscape(words.whyYouGetThis()))
+                .append("</small></p></body></html>");
+        return new RenderedEmail(subject, text, html.toString());
+    }
+
+    private static String lastSeen(Wording words, NoticeContent content) {
+        if (content.lastSeenAt() == null) {
+            return "";
+        }
+        String when = LAST_SEEN.format(content.lastSeenAt());
+        String where = content.lastSeenPlace() == null || content.lastSeenPlace().isBlank() ? null : content.lastSeenPlace().strip();
+        String template = where == null ? words.lastSeenAt() : words.lastSeenAtIn();
+        return " " + String.format(template, content.childFirstName(), content.childAge(), when, where);
+    }
+
+    private static String format(String template, NoticeContent content) {
+        return String.format(template, content.childFirstName(), content.childAge());
+    }
+
+    private static String join(String before, String description, String after) {
+        return description.isEmpty() ? before + after : before + description + " " + after;
+    }
+
+    /** Drops the last word (or, for one long word, the last characters) and marks the cut. */
+    private static String shorten(String description) {
+        String base = description.endsWith(ELLIPSIS) ? description.substring(0, description.length() - ELLIPSIS.length()) : description;
+        int space = base.lastIndexOf(' ');
+        String cut = space > 0 ? base.substring(0, space) : base.substring(0, Math.max(0, base.length() - 10));
+        cut = cut.stripTrailing();
+        return cut.isEmpty() ? "" : cut + ELLIPSIS;
+    }
+}

@@ -1,0 +1,97 @@
+package org.childalert.notifications.volunteers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.childalert.notifications.contacts.ContactAddresses;
+import org.childalert.notifications.contacts.UnsubscribeTokens;
+import org.childalert.notifications.security.Caller;
+import org.childalert.notifications.web.ConflictException;
+import org.childalert.notifications.web.InvalidRequestException;
+import org.childalert.notifications.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signs volunteers up: checks their addresses and home, records their consent, and answers who may see
+ * which volunteer (themselves, or an admin).
+ */
+@Service
+class VolunteerRegistration {
+
+    private final Volunteers volunteers;
+    private final PostalCodeGeocoder geocoder;
+    private final VolunteerProperties properties;
+    private final Clock clock;
+
+    VolunteerRegistration(Volunteers volunteers, PostalCodeGeocoder geocoder, VolunteerProperties properties) {
+        this.volunteers = volunteers;
+        this.geocoder = geocoder;
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional
+    VolunteerView signUp(VolunteerSignUp request, Caller caller, String clientAddress) {
+        ContactAddresses addresses = ContactAddresses.of(request.phone(), request.email(), request.channels());
+        PostalCodeGeocoder.Coordinates home = locate(request.home());
+        String owner = isAdmin(caller) ? null : caller.subject();
+        if (owner != null && volunteers.ownedBy(owner)) {
+            throw new ConflictException("You are already signed up as a volunteer; see GET /api/volunteers/me.");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        try {
+            volunteers.insert(new Volunteers.NewVolunteer(id, owner, request.name().trim(), addresses.phone(),
+                            addresses.email(), request.language(), blankToNull(request.home().postalCode()),
+                            home.latitude(), home.longitude(), request.radiusKm(), UnsubscribeTokens.next(),
+                            caller.username()),
+                    addresses.channels(), now,
+                    new Volunteers.ConsentGiven(properties.consentTextVersion(), now, clientAddress, caller.subject()));
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("You are already signed up as a volunteer; see GET /api/volunteers/me.");
+        }
+        return volunteers.find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    VolunteerView find(UUID id, Caller caller) {
+        if (!isAdmin(caller) && !volunteers.isOwnedBy(id, caller.subject())) {
+            throw new NotFoundException("Volunteer", id); // someone else's record: as if it did not exist
+        }
+        return volunteers.find(id).orElseThrow(() -> new NotFoundException("Volunteer", id));
+    }
+
+    @Transactional(readOnly = true)
+    VolunteerView mine(Caller caller) {
+        return volunteers.findOwnedBy(caller.subject())
+                .orElseThrow(() -> new NotFoundException("Volunteer signed up by", caller.username()));
+    }
+
+    private PostalCodeGeocoder.Coordinates locate(VolunteerSignUp.Home home) {
+        boolean hasPostalCode = home.postalCode() != null && !home.postalCode().isBlank();
+        boolean hasCoordinates = home.latitude() != null && home.longitude() != null;
+        if (hasPostalCode && (home.latitude() != null || home.longitude() != null)) {
+            throw new InvalidRequestException("home", "must give either a postalCode or latitude and longitude, not both");
+        }
+        if (hasCoordinates) {
+            return new PostalCodeGeocoder.Coordinates(home.latitude(), home.longitude());
+        }
+        if (!hasPostalCode) {
+            throw new InvalidRequestException("home", "must give a postalCode or both latitude and longitude");
+        }
+        return geocoder.locate(home.postalCode())
+                .orElseThrow(() -> new InvalidRequestException("home.postalCode", "is not a known Belgian postal code"));
+    }
+
+    /** An admin acts on others' behalf, even if they also hold the volunteer role. */
+    private static boolean isAdmin(Caller caller) {
+        return caller.hasRole("ADMIN");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

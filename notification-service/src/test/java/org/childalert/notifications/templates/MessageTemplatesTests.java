@@ -1,0 +1,74 @@
+package org.childalert.notifications.templates;
+
+import java.time.Instant;
+
+import org.childalert.events.NoticeKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessageTemplatesTests {
+
+    private final MessageTemplates templates = new MessageTemplates();
+    private final NoticeContent emma = new NoticeContent("Emma", 8, "Red coat, blue backpack, blond hair in a ponytail.",
+            "Brussels-North station", Instant.parse("2026-11-28T09:30:00Z"));
+
+    @Test
+    void writesTheIssuedSmsInEachLanguage() {
+        assertThat(templates.sms(NoticeKind.ISSUED, Language.NL, emma))
+                .contains("Emma (8 jaar) wordt vermist", "Laatst gezien 28/11 10:30 in Brussels-North station", "Red coat", "Bel 112");
+        assertThat(templates.sms(NoticeKind.ISSUED, Language.FR, emma))
+                .contains("Emma (8 ans) a disparu", "le 28/11 10:30 à Brussels-North station", "Appelez le 112");
+        assertThat(templates.sms(NoticeKind.ISSUED, Language.DE, emma))
+                .contains("Emma (8 Jahre) wird vermisst", "Zuletzt gesehen am 28/11 10:30", "Rufen Sie 112 an");
+        assertThat(templates.sms(NoticeKind.ISSUED, Language.EN, emma))
+                .contains("Emma (8) is missing", "Last seen 28/11 10:30 at Brussels-North station", "Call 112");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void keepsTheIssuedSmsWithinTwoSegmentsByShorteningTheDescription(Language language) {
+        NoticeContent wordy = new NoticeContent("Emma", 8, "Wearing a red coat and a blue backpack. ".repeat(20),
+                "Brussels-North station", Instant.parse("2026-11-28T09:30:00Z"));
+
+        String sms = templates.sms(NoticeKind.ISSUED, language, wordy);
+
+        assertThat(SmsSegments.count(sms)).isLessThanOrEqualTo(2);
+        assertThat(sms).contains("Emma", "Wearing a red coat", "...", "112");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void saysTheChildWasFoundWithoutRepeatingTheDescription(Language language) {
+        String sms = templates.sms(NoticeKind.FOUND, language, emma);
+        RenderedEmail email = templates.email(NoticeKind.FOUND, language, emma);
+
+        assertThat(sms).contains("Emma").doesNotContain("Red coat");
+        assertThat(email.subject()).contains("Emma");
+        assertThat(email.text()).contains("Emma").doesNotContain("Red coat");
+        assertThat(email.html()).contains("Emma").doesNotContain("Red coat");
+    }
+
+    @Test
+    void asksInEachLanguageToDeleteTheEarlierMessage() {
+        assertThat(templates.sms(NoticeKind.FOUND, Language.NL, emma)).contains("teruggevonden", "Verwijder ons eerdere bericht");
+        assertThat(templates.sms(NoticeKind.FOUND, Language.FR, emma)).contains("retrouvé", "Supprimez notre message précédent");
+        assertThat(templates.sms(NoticeKind.FOUND, Language.DE, emma)).contains("gefunden", "löschen Sie unsere frühere Nachricht");
+        assertThat(templates.sms(NoticeKind.FOUND, Language.EN, emma)).contains("has been found", "delete our earlier message");
+    }
+
+    @Test
+    void writesTheEmailAsTextAndEscapedHtml() {
+        NoticeContent risky = new NoticeContent("Emma", 8, "Carries a <b>toy</b> & a phone", "Gent-Sint-Pieters",
+                Instant.parse("2026-11-28T09:30:00Z"));
+
+        RenderedEmail email = templates.email(NoticeKind.ISSUED, Language.NL, risky);
+
+        assertThat(email.subject()).isEqualTo("Child Alert: Emma (8 jaar) wordt vermist");
+        assertThat(email.text()).contains("Carries a <b>toy</b> & a phone", "Gent-Sint-Pieters", "Bel 112");
+        assertThat(email.html()).contains("<html lang=\"nl\"", "Carries a &lt;b&gt;toy&lt;/b&gt; &amp; a phone")
+                .doesNotContain("<b>toy</b>");
+    }
+}
