@@ -1,0 +1,134 @@
+package org.childalert.e2e;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The promise of the platform, end to end, through the gateway with real Keycloak tokens: a coordinator opens
+ * a case and asks for an alert, a second police officer approves it, SMS and email reach the police zone and
+ * the volunteers near the last-seen place (and not those far away); when the child is found, everyone reached
+ * is told.
+ */
+class AlertFlowEndToEndTests {
+
+    /** Brussels-North station. */
+    private static final double LAT = 50.8603;
+    private static final double LON = 4.3620;
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        Stack.up();
+    }
+
+    @Test
+    void anApprovedAlertReachesPoliceAndNearbyVolunteersAndTheFoundNoticeFollows() throws Exception {
+        Api admin = Api.as("admin");
+        Api alice = Api.as("alice");
+        Api bob = Api.as("bob");
+
+        String policePhone = uniqueMobile();
+        String policeEmail = "zone-north-" + System.nanoTime() + "@police.example";
+        assertThat(admin.post("/api/police-contacts", """
+                {"name":"Dispatch Brussels North","unit":"Zone 5344 Polbru","phone":"%s","email":"%s",
+                 "language":"fr","channels":["SMS","EMAIL"],
+                 "zone":{"latitude":50.866,"longitude":4.37,"radiusKm":8}}
+                """.formatted(policePhone, policeEmail)).status()).isEqualTo(201);
+
+        String nearPhone = uniqueMobile();
+        String nearEmail = "near-" + System.nanoTime() + "@volunteer.example";
+        // 3 km north of the station
+        assertThat(admin.post("/api/volunteers", volunteer("Near Volunteer", nearPhone, nearEmail, "nl",
+                LAT + 0.027, LON)).status()).isEqualTo(201);
+        String farPhone = uniqueMobile();
+        String farEmail = "far-" + System.nanoTime() + "@volunteer.example";
+        // about 40 km west, near Aalst/Ghent
+        assertThat(admin.post("/api/volunteers", volunteer("Far Volunteer", farPhone, farEmail, "nl",
+                LAT, LON - 0.568)).status()).isEqualTo(201);
+
+        String caseJson = """
+                {"child":{"firstName":"Lina","lastName":"E2E-%d","dateOfBirth":"2014-05-01"},
+                 "category":"CRIMINAL_ABDUCTION",
+                 "lastSeen":{"at":"%s","latitude":%s,"longitude":%s,"place":"Brussels-North station"},
+                 "description":"Red jacket, blue backpack, 1m40"}
+                """.formatted(System.nanoTime(), Instant.now().minus(1, ChronoUnit.HOURS), LAT, LON);
+
+        Api.Response forbidden = Api.as("carol").post("/api/cases", caseJson);
+        assertThat(forbidden.status()).as(forbidden.toString()).isEqualTo(403);
+        assertThat(forbidden.contentType()).contains("application/problem+json");
+        assertThat(Api.anonymous().post("/api/cases", caseJson).status()).isEqualTo(401);
+
+        Api.Response opened = alice.post("/api/cases", caseJson);
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String caseId = opened.text("id");
+
+        Api.Response escalated = alice.post("/api/cases/" + caseId + "/escalations", """
+                {"level":"TARGETED","radiusKm":10,
+                 "criteria":{"underEighteen":true,"lifeInDanger":true,"likelyInCountry":true,"enoughInformation":true}}
+                """);
+        assertThat(escalated.status()).as(escalated.toString()).isEqualTo(201);
+        String alertId = escalated.text("alertId");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(alice.get("/api/alerts/" + alertId).text("status")).isEqualTo("PENDING_APPROVAL"));
+
+        Api.Response ownApproval = alice.post("/api/alerts/" + alertId + "/approval", "{}");
+        assertThat(ownApproval.status()).as("a coordinator cannot approve: " + ownApproval).isEqualTo(403);
+
+        Instant approvedAt = Instant.now();
+        Api.Response approved = bob.post("/api/alerts/" + alertId + "/approval", "{}");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.text("status")).isEqualTo("ACTIVE");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(TwilioFake.messagesTo(policePhone)).hasSize(1);
+            assertThat(TwilioFake.messagesTo(nearPhone)).hasSize(1);
+            assertThat(MailFake.inbox(policeEmail)).hasSize(1);
+            assertThat(MailFake.inbox(nearEmail)).hasSize(1);
+        });
+        Duration firstReach = Duration.between(approvedAt, Instant.now());
+        assertThat(TwilioFake.messagesTo(nearPhone).get(0).body()).contains("Lina");
+        assertThat(MailFake.inbox(nearEmail).get(0).listUnsubscribe()).isNotBlank();
+        assertThat(TwilioFake.messagesTo(farPhone)).isEmpty();
+        assertThat(MailFake.inbox(farEmail)).isEmpty();
+        System.out.println("Approval to SMS and email at the fakes: within " + firstReach.toMillis() + " ms");
+
+        Api.Response deliveries = alice.get("/api/alerts/" + alertId + "/deliveries");
+        assertThat(deliveries.status()).as(deliveries.toString()).isEqualTo(200);
+        assertThat(deliveries.json().get("counts").get("total").asInt()).isEqualTo(4);
+
+        Api.Response cancelled = alice.post("/api/alerts/" + alertId + "/cancellation", "{\"reason\":\"FOUND_SAFE\"}");
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(TwilioFake.messagesTo(policePhone)).hasSize(2);
+            assertThat(TwilioFake.messagesTo(nearPhone)).hasSize(2);
+            assertThat(MailFake.inbox(policeEmail)).hasSize(2);
+            assertThat(MailFake.inbox(nearEmail)).hasSize(2);
+        });
+        List<TwilioFake.Sms> nearSms = TwilioFake.messagesTo(nearPhone);
+        assertThat(nearSms).extracting(TwilioFake.Sms::body).doesNotHaveDuplicates();
+        assertThat(TwilioFake.messagesTo(farPhone)).isEmpty();
+        assertThat(alice.get("/api/alerts/" + alertId).text("status")).isEqualTo("CANCELLED");
+    }
+
+    private static String volunteer(String name, String phone, String email, String language, double lat, double lon) {
+        return """
+                {"name":"%s","phone":"%s","email":"%s","language":"%s","channels":["SMS","EMAIL"],
+                 "home":{"latitude":%s,"longitude":%s},"radiusKm":5,"consent":true}
+                """.formatted(name, phone, email, language, lat, lon);
+    }
+
+    /** A valid Belgian mobile number nobody else in the test data has. */
+    private static String uniqueMobile() {
+        return "+32470" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+}
