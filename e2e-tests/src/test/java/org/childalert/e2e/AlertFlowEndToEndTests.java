@@ -120,10 +120,11 @@ class AlertFlowEndToEndTests {
         assertThat(alice.get("/api/alerts/" + alertId).text("status")).isEqualTo("CANCELLED");
     }
 
+    /** Registered by an administrator who attests that the person confirmed their phone and mailbox. */
     private static String volunteer(String name, String phone, String email, String language, double lat, double lon) {
         return """
                 {"name":"%s","phone":"%s","email":"%s","language":"%s","channels":["SMS","EMAIL"],
-                 "home":{"latitude":%s,"longitude":%s},"radiusKm":5,"consent":true}
+                 "home":{"latitude":%s,"longitude":%s},"radiusKm":5,"consent":true,"verifiedBy":"admin"}
                 """.formatted(name, phone, email, language, lat, lon);
     }
 

@@ -1,0 +1,165 @@
+package org.childalert.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The machine's own headless chromium, driven through Debian's chromium-driver (no driver is downloaded), one
+ * fresh profile per person: what a coordinator, an officer or a volunteer sees in the console.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Dimension DESKTOP = new Dimension(1280, 900);
+    static final Dimension PHONE = new Dimension(390, 844);
+
+    private static final String CHROMIUM = System.getProperty("e2e.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final WebDriverWait wait;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /** A new browser whose preferred languages are the given ones (its Accept-Language header). */
+    static Browser open(String acceptLanguages) throws IOException {
+        Path profile = Files.createTempDirectory("childalert-chromium-");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
+                        "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--lang=" + acceptLanguages.split(",")[0]);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(DESKTOP);
+        return new Browser(driver, profile);
+    }
+
+    /** Opens a console page; the first time, Keycloak's own login page asks for the user's password. */
+    Browser signIn(String username) {
+        driver.get(Stack.GATEWAY + "/oauth2/authorization/keycloak");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(username + "-pass");
+        driver.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        return this;
+    }
+
+    Browser go(String path) {
+        driver.get(Stack.GATEWAY + path);
+        return this;
+    }
+
+    WebElement find(By by) {
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        }
+        catch (TimeoutException e) {
+            throw new AssertionError("No " + by + " on " + driver.getCurrentUrl() + ", which shows:\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    Browser type(By field, String text) {
+        WebElement input = find(field);
+        input.clear();
+        input.sendKeys(text);
+        return this;
+    }
+
+    /** Sets a date or time input, whose typing format depends on the browser's language. */
+    Browser setValue(By field, String value) {
+        driver.executeScript("arguments[0].value = arguments[1]", find(field), value);
+        return this;
+    }
+
+    Browser click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        return this;
+    }
+
+    String text(By by) {
+        return find(by).getText();
+    }
+
+    String currentPath() {
+        return driver.getCurrentUrl().substring(Stack.GATEWAY.length());
+    }
+
+    String language() {
+        return driver.findElement(By.tagName("html")).getAttribute("lang");
+    }
+
+    void refresh() {
+        driver.navigate().refresh();
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Saves what the browser shows as {@code docs/screenshots/<name>.png}, at the given window size. */
+    void screenshot(String name, Dimension size) throws IOException {
+        driver.manage().window().setSize(size);
+        try {
+            Path target = screenshots().resolve(name + ".png");
+            Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+        }
+        finally {
+            driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    void screenshot(String name) throws IOException {
+        screenshot(name, DESKTOP);
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    private static Path screenshots() throws IOException {
+        File dir = new File("").getAbsoluteFile();
+        while (dir != null && !new File(dir, "bin/stack").isFile()) {
+            dir = dir.getParentFile();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("the repository root (with bin/stack) is not above " + new File("").getAbsolutePath());
+        }
+        return Files.createDirectories(dir.toPath().resolve("docs/screenshots"));
+    }
+}

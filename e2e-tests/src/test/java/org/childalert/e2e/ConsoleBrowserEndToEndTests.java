@@ -1,0 +1,191 @@
+package org.childalert.e2e;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console in a real browser (headless chromium), signed in through Keycloak's own login page, against
+ * the whole stack: a coordinator opens cases and asks for alerts, one officer rejects an escalation with a
+ * reason, another approves one, the coordinator watches the deliveries arrive on the open page and ends the
+ * alert when the child is found; a volunteer signs up and widens their radius. Every main page is saved as a
+ * screenshot in docs/screenshots/.
+ */
+class ConsoleBrowserEndToEndTests {
+
+    /** Brussels-North station. */
+    private static final double LAT = 50.8603;
+    private static final double LON = 4.3620;
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+
+    @BeforeAll
+    static void startTheStackWithSomeoneToReach() throws Exception {
+        Stack.up();
+        // a police zone and a volunteer around the station, so that an approved alert has recipients
+        Api admin = Api.as("admin");
+        Api.Response police = admin.post("/api/police-contacts", """
+                {"name":"Dispatch Brussels North","unit":"Zone 5344 Polbru","phone":"%s",
+                 "email":"console-north-%d@police.example","language":"nl","channels":["SMS","EMAIL"],
+                 "zone":{"latitude":50.866,"longitude":4.37,"radiusKm":8}}
+                """.formatted(uniqueMobile(), System.nanoTime()));
+        assertThat(police.status()).as(police.toString()).isEqualTo(201);
+        Api.Response volunteer = admin.post("/api/volunteers", """
+                {"name":"Console Volunteer","phone":"%s","email":"console-%d@volunteer.example","language":"fr",
+                 "channels":["SMS","EMAIL"],"home":{"latitude":%s,"longitude":%s},"radiusKm":5,"consent":true}
+                """.formatted(uniqueMobile(), System.nanoTime(), LAT + 0.01, LON));
+        assertThat(volunteer.status()).as(volunteer.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void coordinatorAndPoliceTakeAnAlertFromRequestToFoundThroughTheConsole() throws Exception {
+        String rejectedAlert;
+        String approvedAlert;
+        try (Browser alice = Browser.open("en-GB,en")) {
+            alice.signIn("alice");
+            alice.screenshot("01-start");
+
+            String rejectedCase = openCase(alice, "Sami");
+            rejectedAlert = requestAlert(alice, rejectedCase);
+            String approvedCase = openCase(alice, "Lina");
+            approvedAlert = requestAlert(alice, approvedCase);
+            alice.screenshot("05-case");
+            alice.go("/cases?status=ESCALATION_REQUESTED");
+            assertThat(alice.text(By.id("case-list"))).contains("Lina", "Sami");
+            alice.screenshot("02-cases");
+        }
+
+        try (Browser bob = Browser.open("fr-BE,fr")) {
+            bob.signIn("bob");
+            awaitWaitingForDecision(bob, rejectedAlert);
+            assertThat(bob.language()).isEqualTo("fr");
+            bob.screenshot("06-approvals");
+            bob.type(By.id("reason-" + rejectedAlert), "L'enfant a été vu avec sa mère, pas de danger immédiat.");
+            bob.click(By.id("reject-" + rejectedAlert));
+            assertThat(bob.text(By.cssSelector(".notice"))).contains("Refusée");
+            assertThat(bob.findAll(By.id("approval-" + rejectedAlert))).isEmpty();
+        }
+
+        try (Browser alice = Browser.open("en-GB,en"); Browser dave = Browser.open("nl-BE,nl")) {
+            alice.signIn("alice").go("/alerts/" + approvedAlert);
+            assertThat(alice.text(By.id("alert-status"))).isEqualTo("Waiting for police approval");
+            assertThat(alice.text(By.id("delivery-progress"))).contains("No messages yet");
+
+            dave.signIn("dave");
+            awaitWaitingForDecision(dave, approvedAlert);
+            dave.click(By.id("approve-" + approvedAlert));
+            assertThat(dave.text(By.cssSelector(".notice"))).contains("Goedgekeurd");
+            dave.go("/active-alerts");
+            assertThat(dave.text(By.id("active-alerts"))).contains("Lina");
+            dave.screenshot("08-active-alerts");
+
+            // the coordinator's page, left open, shows the messages going out (htmx polls every 3 s)
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(alice.findAll(By.id("deliveries-summary"))).isNotEmpty());
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                String summary = alice.driver().findElement(By.id("deliveries-summary")).getText();
+                assertThat(summary).matches("\\d+ of \\d+ messages reached \\(\\d+%\\)");
+                // at least the police zone and the volunteer near the station, by SMS and email
+                assertThat(Integer.parseInt(summary.substring(0, summary.indexOf(' ')))).isGreaterThanOrEqualTo(4);
+            });
+            alice.refresh();
+            assertThat(alice.text(By.id("alert-status"))).isEqualTo("Active");
+            alice.screenshot("07-alert-deliveries");
+
+            alice.click(By.id("cancel-alert"));
+            assertThat(alice.text(By.id("alert-status"))).isEqualTo("Ended");
+            assertThat(alice.text(By.id("cancellation-reason"))).isEqualTo("Child found safe");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(alice.driver().findElement(By.id("delivery-list")).getText()).contains("Found"));
+
+            alice.go("/alerts/" + rejectedAlert);
+            assertThat(alice.text(By.id("alert-status"))).isEqualTo("Rejected by police");
+        }
+    }
+
+    @Test
+    void volunteerSignsUpInTheirLanguageAndWidensTheirRadius() throws Exception {
+        try (Browser carol = Browser.open("nl-BE,nl")) {
+            carol.signIn("carol").go("/volunteer");
+            assertThat(carol.language()).isEqualTo("nl");
+            if (!carol.findAll(By.id("sign-up-form")).isEmpty()) {
+                carol.type(By.id("name"), "Carol Janssens")
+                        .type(By.id("phone"), uniqueMobile())
+                        .type(By.id("email"), "carol-" + System.nanoTime() + "@volunteer.example")
+                        .type(By.id("home-postalCode"), "1000")
+                        .type(By.id("radiusKm"), "10")
+                        .click(By.cssSelector("label[for='consent']"));
+                carol.screenshot("09-volunteer-sign-up");
+                carol.click(By.id("sign-up"));
+                assertThat(carol.text(By.cssSelector(".notice"))).contains("Welkom");
+            }
+            WebElement radius = carol.find(By.id("radiusKm"));
+            String wider = Double.parseDouble(radius.getAttribute("value")) == 25.0 ? "30" : "25";
+            carol.type(By.id("radiusKm"), wider).click(By.id("save-preferences"));
+
+            assertThat(carol.text(By.cssSelector(".notice"))).isEqualTo("Uw voorkeuren zijn bewaard.");
+            assertThat(Double.parseDouble(carol.find(By.id("radiusKm")).getAttribute("value")))
+                    .isEqualTo(Double.parseDouble(wider));
+            assertThat(carol.find(By.cssSelector(".area-map svg")).getAttribute("aria-label")).contains(wider + " km");
+            carol.screenshot("10-volunteer-profile");
+            carol.screenshot("11-volunteer-profile-phone", Browser.PHONE);
+        }
+    }
+
+    /** Fills in the new-case form for a child seen an hour ago at the station; returns the case's id. */
+    private static String openCase(Browser alice, String firstName) throws Exception {
+        alice.click(By.id("nav-new-case"));
+        String lastSeen = LocalDateTime.now(BRUSSELS).minusHours(1).truncatedTo(ChronoUnit.MINUTES).toString();
+        alice.type(By.id("child-firstName"), firstName)
+                .type(By.id("child-lastName"), "Console-" + System.nanoTime())
+                .setValue(By.id("child-dateOfBirth"), "2014-05-01")
+                .setValue(By.id("lastSeen-at"), lastSeen)
+                .type(By.id("lastSeen-place"), "Brussels-North station")
+                .type(By.id("lastSeen-latitude"), String.valueOf(LAT))
+                .type(By.id("lastSeen-longitude"), String.valueOf(LON))
+                .type(By.id("description"), "Red jacket, blue backpack, 1m40");
+        new org.openqa.selenium.support.ui.Select(alice.find(By.id("category"))).selectByValue("CRIMINAL_ABDUCTION");
+        if ("Lina".equals(firstName)) {
+            alice.screenshot("03-new-case");
+        }
+        alice.click(By.id("open-case"));
+        assertThat(alice.text(By.id("case-status"))).isEqualTo("Open");
+        return alice.currentPath().substring("/cases/".length());
+    }
+
+    /** Asks for a targeted alert of 10 km with every criterion met; returns the alert's id. */
+    private static String requestAlert(Browser alice, String caseId) throws Exception {
+        alice.click(By.id("request-escalation"));
+        alice.click(By.cssSelector("label[for='level-TARGETED']"));
+        alice.type(By.id("radiusKm"), "10");
+        for (String criterion : new String[] {"underEighteen", "lifeInDanger", "likelyInCountry", "enoughInformation"}) {
+            alice.click(By.cssSelector("label[for='criteria-" + criterion + "']"));
+        }
+        alice.screenshot("04-escalation");
+        alice.click(By.id("submit-escalation"));
+        assertThat(alice.currentPath()).isEqualTo("/cases/" + caseId);
+        String link = alice.find(By.cssSelector("#escalations a")).getAttribute("href");
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    /** The escalation reaches alert-service through an event: reload the approvals until it is listed. */
+    private static void awaitWaitingForDecision(Browser officer, String alertId) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            officer.go("/approvals");
+            assertThat(officer.findAll(By.id("approval-" + alertId))).isNotEmpty();
+        });
+    }
+
+    private static String uniqueMobile() {
+        return "+32470" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+}
