@@ -19,7 +19,17 @@ public enum EventType {
 
     NOTIFICATION_DISPATCHED(Source.NOTIFICATIONS, "NotificationDispatched", 1, NotificationDispatched.class),
     NOTIFICATION_DELIVERED(Source.NOTIFICATIONS, "NotificationDelivered", 1, NotificationDelivered.class),
-    NOTIFICATION_FAILED(Source.NOTIFICATIONS, "NotificationFailed", 1, NotificationFailed.class);
+    NOTIFICATION_FAILED(Source.NOTIFICATIONS, "NotificationFailed", 1, NotificationFailed.class),
+
+    ALERT_UPDATED(Source.ALERTS, "AlertUpdated", 1, AlertUpdated.class),
+    ALERT_EXTENDED(Source.ALERTS, "AlertExtended", 1, AlertExtended.class),
+    ALERT_EXTENSION_REJECTED(Source.ALERTS, "AlertExtensionRejected", 1, AlertExtensionRejected.class),
+    ALERT_WIDENED(Source.ALERTS, "AlertWidened", 1, AlertWidened.class),
+    ALERT_EXPIRED(Source.ALERTS, "AlertExpired", 1, AlertExpired.class),
+    ALERT_ACKNOWLEDGED(Source.ALERTS, "AlertAcknowledged", 1, AlertAcknowledged.class),
+    ACKNOWLEDGEMENT_OVERDUE(Source.ALERTS, "AcknowledgementOverdue", 1, AcknowledgementOverdue.class),
+    POLICE_ZONE_ALERTED(Source.NOTIFICATIONS, "PoliceZoneAlerted", 1, PoliceZoneAlerted.class),
+    POLICE_ACKNOWLEDGED(Source.NOTIFICATIONS, "PoliceAcknowledged", 1, PoliceAcknowledged.class);
 
     /** The producing service: owns a namespace and one topic exchange. */
     public enum Source {

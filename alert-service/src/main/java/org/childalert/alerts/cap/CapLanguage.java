@@ -14,7 +14,8 @@ enum CapLanguage {
             "Kinderalarm ingetrokken: het kind is teruggevonden",
             "Het kind is teruggevonden. Dit alarm is ingetrokken: verwijder de foto en de gegevens van het kind en deel ze niet verder.",
             "Kinderalarm ingetrokken",
-            "Dit alarm is ingetrokken: verwijder de foto en de gegevens van het kind en deel ze niet verder."),
+            "Dit alarm is ingetrokken: verwijder de foto en de gegevens van het kind en deel ze niet verder.",
+            "Foto van het kind"),
     FRENCH("fr-BE", "Alerte enfant",
             "Enfant disparu : %1$s, %2$d ans, vu(e) pour la dernière fois à %3$s",
             "%1$s (%2$d ans) a été vu(e) pour la dernière fois à %3$s le %4$s.",
@@ -22,7 +23,8 @@ enum CapLanguage {
             "Alerte enfant retirée : l'enfant a été retrouvé(e)",
             "L'enfant a été retrouvé(e). Cette alerte est retirée : supprimez la photo et les informations concernant l'enfant et ne les partagez plus.",
             "Alerte enfant retirée",
-            "Cette alerte est retirée : supprimez la photo et les informations concernant l'enfant et ne les partagez plus."),
+            "Cette alerte est retirée : supprimez la photo et les informations concernant l'enfant et ne les partagez plus.",
+            "Photo de l'enfant"),
     GERMAN("de-BE", "Kinderalarm",
             "Vermisstes Kind: %1$s, %2$d Jahre, zuletzt gesehen in %3$s",
             "%1$s (%2$d Jahre) wurde zuletzt am %4$s in %3$s gesehen.",
@@ -30,7 +32,8 @@ enum CapLanguage {
             "Kinderalarm aufgehoben: das Kind wurde gefunden",
             "Das Kind wurde gefunden. Dieser Alarm ist aufgehoben: Bitte löschen Sie Foto und Angaben des Kindes und teilen Sie sie nicht weiter.",
             "Kinderalarm aufgehoben",
-            "Dieser Alarm ist aufgehoben: Bitte löschen Sie Foto und Angaben des Kindes und teilen Sie sie nicht weiter."),
+            "Dieser Alarm ist aufgehoben: Bitte löschen Sie Foto und Angaben des Kindes und teilen Sie sie nicht weiter.",
+            "Foto des Kindes"),
     ENGLISH("en", "Child Alert",
             "Missing child: %1$s, aged %2$d, last seen at %3$s",
             "%1$s (aged %2$d) was last seen at %3$s on %4$s.",
@@ -38,7 +41,8 @@ enum CapLanguage {
             "Child Alert withdrawn: the child has been found",
             "The child has been found. This alert is withdrawn: please delete the child's photo and details and do not share them any further.",
             "Child Alert withdrawn",
-            "This alert is withdrawn: please delete the child's photo and details and do not share them any further.");
+            "This alert is withdrawn: please delete the child's photo and details and do not share them any further.",
+            "Photo of the child");
 
     final String tag;
     final String event;
@@ -49,9 +53,11 @@ enum CapLanguage {
     final String foundDescription;
     final String withdrawnHeadline;
     final String withdrawnDescription;
+    final String photo;
 
     CapLanguage(String tag, String event, String alertHeadline, String alertDescription, String instruction,
-                String foundHeadline, String foundDescription, String withdrawnHeadline, String withdrawnDescription) {
+                String foundHeadline, String foundDescription, String withdrawnHeadline, String withdrawnDescription,
+                String photo) {
         this.tag = tag;
         this.event = event;
         this.alertHeadline = alertHeadline;
@@ -61,5 +67,6 @@ enum CapLanguage {
         this.foundDescription = foundDescription;
         this.withdrawnHeadline = withdrawnHeadline;
         this.withdrawnDescription = withdrawnDescription;
+        this.photo = photo;
     }
 }

@@ -13,5 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("childalert.alerts.cap")
-record CapProperties(@NotBlank @Pattern(regexp = "[^\\s,<&]+") String sender, @NotBlank String senderName) {
+public record CapProperties(@NotBlank @Pattern(regexp = "[^\\s,<&]+") String sender, @NotBlank String senderName) {
 }

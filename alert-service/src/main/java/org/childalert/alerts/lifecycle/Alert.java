@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.childalert.alerts.policy.Criteria;
 import org.childalert.alerts.web.ConflictException;
 import org.childalert.events.Actor;
+import org.childalert.events.AlertIssued;
 import org.childalert.events.DisclosureLevel;
 import org.childalert.events.GeoCircle;
 
@@ -16,8 +17,11 @@ import org.childalert.events.GeoCircle;
  * returns the alert in its new state, or refuses with a {@link ConflictException} when the current status
  * does not allow it.
  *
+ * @param radiusKm the radius the alert covers now: the requested one, wider once it has been widened
  * @param decidedBy who approved, rejected or refused the escalation (the policy's system actor for a refusal)
  * @param refusalReasons why the escalation was refused by the policy or rejected by the police; empty otherwise
+ * @param photo where the child's photo is kept, if an update gave one; withdrawn (null) once the alert ends
+ * @param extensions how many extensions police approved (at most {@link #MAX_EXTENSIONS})
  */
 public record Alert(
         UUID id,
@@ -36,7 +40,14 @@ public record Alert(
         Instant expiresAt,
         Instant cancelledAt,
         CancellationReason cancellationReason,
-        List<String> refusalReasons) {
+        List<String> refusalReasons,
+        Photo photo,
+        int extensions) {
+
+    /** An alert may be extended this many times, each time with a fresh police approval. */
+    public static final int MAX_EXTENSIONS = 3;
+    /** The widest area an alert may cover. */
+    public static final double MAX_RADIUS_KM = 500;
 
     /** Where and when the child was last seen: the centre of the alert's area. */
     public record LastSeen(Instant at, double latitude, double longitude, String place) {
@@ -44,6 +55,14 @@ public record Alert(
 
     /** Only what an alert may tell recipients about the child. */
     public record Child(String firstName, int age, String description) {
+
+        Child withoutDescription() {
+            return new Child(firstName, age, null);
+        }
+    }
+
+    /** The child's photo: where it is kept and its media type, as CAP's {@code resource} needs them. */
+    public record Photo(String url, String mimeType) {
     }
 
     public Alert {
@@ -53,12 +72,18 @@ public record Alert(
     static Alert requested(UUID id, UUID caseId, DisclosureLevel level, double radiusKm, Criteria criteria,
                            LastSeen lastSeen, Child child, Actor requestedBy, Instant requestedAt) {
         return new Alert(id, caseId, AlertStatus.PENDING_APPROVAL, level, radiusKm, criteria, lastSeen, child,
-                requestedBy, requestedAt, null, null, null, null, null, null, List.of());
+                requestedBy, requestedAt, null, null, null, null, null, null, List.of(), null, 0);
     }
 
     /** The circle around the last-seen place that the alert covers. */
     public GeoCircle area() {
         return new GeoCircle(lastSeen.latitude(), lastSeen.longitude(), radiusKm);
+    }
+
+    /** What recipients are told about the child, as the events carry it. */
+    public AlertIssued.Notice notice() {
+        return new AlertIssued.Notice(child.firstName(), child.age(), child.description(), lastSeen.place(),
+                lastSeen.at());
     }
 
     public boolean wasRequestedBy(String subject) {
@@ -68,30 +93,115 @@ public record Alert(
     Alert refusedByPolicy(List<String> reasons, Actor policy, Instant at) {
         requirePending("refused");
         return new Alert(id, caseId, AlertStatus.REFUSED, level, radiusKm, criteria, lastSeen, child, requestedBy,
-                requestedAt, policy, at, null, null, null, null, reasons);
+                requestedAt, policy, at, null, null, null, null, reasons, null, 0);
     }
 
     public Alert approvedBy(Actor officer, Instant at, Duration lifetime) {
         requirePending("approved");
         return new Alert(id, caseId, AlertStatus.ACTIVE, level, radiusKm, criteria, lastSeen, child, requestedBy,
-                requestedAt, officer, at, at, at.plus(lifetime), null, null, List.of());
+                requestedAt, officer, at, at, at.plus(lifetime), null, null, List.of(), null, 0);
     }
 
     public Alert rejectedBy(Actor officer, Instant at, String reason) {
         requirePending("rejected");
         return new Alert(id, caseId, AlertStatus.REJECTED, level, radiusKm, criteria, lastSeen, child, requestedBy,
-                requestedAt, officer, at, null, null, null, null, List.of(reason));
+                requestedAt, officer, at, null, null, null, null, List.of(reason), null, 0);
     }
 
-    /** An active alert is cancelled; a pending escalation is withdrawn; any other status cannot end again. */
+    /**
+     * An active alert is cancelled; a pending escalation is withdrawn; any other status cannot end again.
+     * Either way the child's description and photo are withdrawn from the alert.
+     */
     Alert cancelled(Instant at, CancellationReason reason) {
         if (status != AlertStatus.ACTIVE && status != AlertStatus.PENDING_APPROVAL) {
             throw new ConflictException("Alert " + id + " is " + status
                     + "; only an ACTIVE or PENDING_APPROVAL alert can be cancelled.");
         }
         AlertStatus ended = status == AlertStatus.ACTIVE ? AlertStatus.CANCELLED : AlertStatus.WITHDRAWN;
-        return new Alert(id, caseId, ended, level, radiusKm, criteria, lastSeen, child, requestedBy, requestedAt,
-                decidedBy, decidedAt, issuedAt, expiresAt, at, reason, refusalReasons);
+        return new Alert(id, caseId, ended, level, radiusKm, criteria, lastSeen, child.withoutDescription(),
+                requestedBy, requestedAt, decidedBy, decidedAt, issuedAt, expiresAt, at, reason, refusalReasons,
+                null, extensions);
+    }
+
+    /** The alert ran its course: it ends, and the child's description and photo are withdrawn from it. */
+    Alert expired() {
+        requireActive("expired");
+        return new Alert(id, caseId, AlertStatus.EXPIRED, level, radiusKm, criteria, lastSeen,
+                child.withoutDescription(), requestedBy, requestedAt, decidedBy, decidedAt, issuedAt, expiresAt, null,
+                null, refusalReasons, null, extensions);
+    }
+
+    /** Whether an active alert's time is up at this instant. */
+    public boolean isDueToExpireAt(Instant now) {
+        return status == AlertStatus.ACTIVE && !expiresAt.isAfter(now);
+    }
+
+    /** The alert now covers a wider circle around the same centre. */
+    public Alert widenedTo(double newRadiusKm) {
+        requireActive("widened");
+        if (!(newRadiusKm > radiusKm)) {
+            throw new ConflictException("Alert " + id + " already covers " + radiusKm + " km; an alert can only be "
+                    + "widened, so the new radius must be more than that.");
+        }
+        if (newRadiusKm > MAX_RADIUS_KM) {
+            throw new ConflictException("An alert covers at most " + MAX_RADIUS_KM + " km, not " + newRadiusKm + ".");
+        }
+        return new Alert(id, caseId, status, level, newRadiusKm, criteria, lastSeen, child, requestedBy, requestedAt,
+                decidedBy, decidedAt, issuedAt, expiresAt, cancelledAt, cancellationReason, refusalReasons, photo,
+                extensions);
+    }
+
+    /** New information for the recipients: a new description, a new photo, or both (null keeps the current one). */
+    public Alert updated(String description, Photo newPhoto) {
+        requireActive("updated");
+        Child updatedChild = description == null ? child : new Child(child.firstName(), child.age(), description);
+        return new Alert(id, caseId, status, level, radiusKm, criteria, lastSeen, updatedChild, requestedBy,
+                requestedAt, decidedBy, decidedAt, issuedAt, expiresAt, cancelledAt, cancellationReason,
+                refusalReasons, newPhoto == null ? photo : newPhoto, extensions);
+    }
+
+    /**
+     * The longest this alert may run from its issue, or null for no limit: a {@code PUBLIC} alert lasts at most
+     * 24 hours (Belgium's Child Alert rule: 6 hours, extended at most three times by a fresh decision).
+     */
+    public static Duration maximumRunOf(DisclosureLevel level) {
+        return level == DisclosureLevel.PUBLIC ? Duration.ofHours(24) : null;
+    }
+
+    /**
+     * Refuses, with the reason, an extension by this lifetime that the rules do not allow: the alert must be
+     * active, extended fewer than three times, and a public alert must not run past 24 hours after its issue.
+     */
+    public void requireExtensibleBy(Duration lifetime) {
+        requireActive("extended");
+        if (extensions >= MAX_EXTENSIONS) {
+            Duration maximum = maximumRunOf(level);
+            throw new ConflictException("Alert " + id + " has already been extended " + extensions
+                    + " times; an alert may be extended at most " + MAX_EXTENSIONS + " times"
+                    + (maximum == null ? "." : ", so a " + level + " alert runs " + maximum.toHours()
+                    + " hours at most."));
+        }
+        Duration maximum = maximumRunOf(level);
+        if (maximum != null && expiresAt.plus(lifetime).isAfter(issuedAt.plus(maximum))) {
+            throw new ConflictException("A " + level + " alert runs at most " + maximum.toHours()
+                    + " hours after its issue (" + issuedAt + "); extending it by " + lifetime.toHours()
+                    + " hours from its current expiry (" + expiresAt + ") would go past that.");
+        }
+    }
+
+    /** Police approved one more extension: the alert runs one lifetime longer. */
+    public Alert extendedBy(Duration lifetime) {
+        requireExtensibleBy(lifetime);
+        return new Alert(id, caseId, status, level, radiusKm, criteria, lastSeen, child, requestedBy, requestedAt,
+                decidedBy, decidedAt, issuedAt, expiresAt.plus(lifetime), cancelledAt, cancellationReason,
+                refusalReasons, photo, extensions + 1);
+    }
+
+    private void requireActive(String transition) {
+        if (status != AlertStatus.ACTIVE) {
+            throw new ConflictException("Alert " + id + " is " + status + "; only an ACTIVE alert can be "
+                    + transition + ".");
+        }
     }
 
     private void requirePending(String transition) {

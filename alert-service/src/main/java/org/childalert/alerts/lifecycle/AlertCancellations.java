@@ -15,18 +15,23 @@ import org.springframework.transaction.annotation.Transactional;
  * Ends alerts: on request of a coordinator or police officer, and whenever the case is closed. An active
  * alert becomes {@code CANCELLED}, a pending escalation {@code WITHDRAWN}; either way an
  * {@link AlertCancelled} tells everyone concerned, so that the child's data is withdrawn wherever it went.
+ * The alert's own copy of the description and photo is erased at once, and the receipt of that withdrawal
+ * goes to the audit trail.
  */
 @Service
 public class AlertCancellations {
 
     private final AlertRepository alerts;
     private final DecisionLog decisions;
+    private final DataWithdrawals withdrawals;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AlertCancellations(AlertRepository alerts, DecisionLog decisions, ApplicationEventPublisher events, Clock clock) {
+    AlertCancellations(AlertRepository alerts, DecisionLog decisions, DataWithdrawals withdrawals,
+                       ApplicationEventPublisher events, Clock clock) {
         this.alerts = alerts;
         this.decisions = decisions;
+        this.withdrawals = withdrawals;
         this.events = events;
         this.clock = clock;
     }
@@ -51,6 +56,7 @@ public class AlertCancellations {
         alerts.update(ended);
         Decision decision = ended.status() == AlertStatus.CANCELLED ? Decision.CANCELLED : Decision.WITHDRAWN;
         decisions.record(ended.id(), decision, by, reason.name(), ended.cancelledAt());
+        withdrawals.record(alert, by, reason.name(), ended.cancelledAt());
         events.publishEvent(new AlertCancelled(UUID.randomUUID(), ended.cancelledAt(), ended.id(), ended.caseId(),
                 reason.name(), by));
         return ended;

@@ -76,7 +76,8 @@ public class AlertRepository {
     /** Writes the alert's status and everything a transition may change. */
     public void update(Alert alert) {
         jdbc.sql("""
-                update alert set status = :status,
+                update alert set status = :status, radius_km = :radiusKm, child_description = :childDescription,
+                    photo_url = :photoUrl, photo_mime_type = :photoMimeType, extensions = :extensions,
                     decided_by_subject = :decidedBySubject, decided_by_username = :decidedByUsername,
                     decided_at = :decidedAt, issued_at = :issuedAt, expires_at = :expiresAt,
                     cancelled_at = :cancelledAt, cancellation_reason = :cancellationReason,
@@ -85,6 +86,11 @@ public class AlertRepository {
                 """)
                 .param("id", alert.id())
                 .param("status", alert.status().name())
+                .param("radiusKm", alert.radiusKm())
+                .param("childDescription", alert.child().description())
+                .param("photoUrl", alert.photo() == null ? null : alert.photo().url())
+                .param("photoMimeType", alert.photo() == null ? null : alert.photo().mimeType())
+                .param("extensions", alert.extensions())
                 .param("decidedBySubject", alert.decidedBy() == null ? null : alert.decidedBy().subject())
                 .param("decidedByUsername", alert.decidedBy() == null ? null : alert.decidedBy().username())
                 .param("decidedAt", timestamp(alert.decidedAt()))
@@ -123,6 +129,14 @@ public class AlertRepository {
                 .list();
     }
 
+    /** The active alerts of one level, most recently issued first. */
+    public List<Alert> active(DisclosureLevel level) {
+        return jdbc.sql("select * from alert where status = 'ACTIVE' and level = :level order by issued_at desc, id")
+                .param("level", level.name())
+                .query(AlertRepository::alert)
+                .list();
+    }
+
     /** One page of alerts, newest request first, optionally only those in one status. */
     List<Alert> page(Optional<AlertStatus> status, int page, int size) {
         return jdbc.sql("""
@@ -147,6 +161,7 @@ public class AlertRepository {
     private static Alert alert(ResultSet rs, int row) throws SQLException {
         String decidedBySubject = rs.getString("decided_by_subject");
         String cancellationReason = rs.getString("cancellation_reason");
+        String photoUrl = rs.getString("photo_url");
         return new Alert(
                 rs.getObject("id", UUID.class),
                 rs.getObject("case_id", UUID.class),
@@ -167,7 +182,9 @@ public class AlertRepository {
                 instant(rs, "expires_at"),
                 instant(rs, "cancelled_at"),
                 cancellationReason == null ? null : CancellationReason.valueOf(cancellationReason),
-                JSON.readValue(rs.getString("refusal_reasons"), STRINGS));
+                JSON.readValue(rs.getString("refusal_reasons"), STRINGS),
+                photoUrl == null ? null : new Alert.Photo(photoUrl, rs.getString("photo_mime_type")),
+                rs.getInt("extensions"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -13,5 +13,7 @@ public enum AlertStatus {
     /** An active alert was ended (child found, case closed, or retracted). */
     CANCELLED,
     /** A pending escalation was withdrawn before any police decision. */
-    WITHDRAWN
+    WITHDRAWN,
+    /** An active alert reached its expiry without being extended or cancelled. */
+    EXPIRED
 }

@@ -25,7 +25,9 @@ public record AlertView(
         Instant cancelledAt,
         CancellationReason cancellationReason,
         List<String> refusalReasons,
-        Notice notice) {
+        Notice notice,
+        int extensions,
+        boolean hasPhoto) {
 
     public record Area(double latitude, double longitude, double radiusKm) {
     }
@@ -41,7 +43,8 @@ public record AlertView(
                 alert.decidedAt(), alert.issuedAt(), alert.expiresAt(), alert.cancelledAt(),
                 alert.cancellationReason(), alert.refusalReasons(),
                 new Notice(alert.child().firstName(), alert.child().age(), alert.child().description(),
-                        alert.lastSeen().place(), alert.lastSeen().at()));
+                        alert.lastSeen().place(), alert.lastSeen().at()),
+                alert.extensions(), alert.photo() != null);
     }
 
     private static String username(Actor actor) {

@@ -40,11 +40,16 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/alerts", "/api/alerts/*", "/api/alerts/*/cap")
-                                .hasAnyRole(COORDINATOR, POLICE, ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/alerts/*/approval", "/api/alerts/*/rejection")
-                                .hasRole(POLICE)
-                        .requestMatchers(HttpMethod.POST, "/api/alerts/*/cancellation").hasAnyRole(COORDINATOR, POLICE)
+                        // public forms of public alerts: the Atom feed, their CAP messages and withdrawable photo links
+                        .requestMatchers(HttpMethod.GET, "/api/feeds/alerts.atom", "/api/feeds/alerts/*/cap",
+                                "/api/feeds/alerts/*/photo").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/alerts", "/api/alerts/*", "/api/alerts/*/cap",
+                                "/api/alerts/*/acknowledgements").hasAnyRole(COORDINATOR, POLICE, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/alerts/*/approval", "/api/alerts/*/rejection",
+                                "/api/alerts/*/extensions/approval", "/api/alerts/*/extensions/rejection",
+                                "/api/alerts/*/acknowledgements").hasRole(POLICE)
+                        .requestMatchers(HttpMethod.POST, "/api/alerts/*/cancellation", "/api/alerts/*/updates",
+                                "/api/alerts/*/widening", "/api/alerts/*/extensions").hasAnyRole(COORDINATOR, POLICE)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth2 -> oauth2
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRoles()))

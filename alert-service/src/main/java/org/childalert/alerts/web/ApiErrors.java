@@ -77,6 +77,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
     }
 
+    @ExceptionHandler(GoneException.class)
+    ProblemDetail gone(GoneException ex) {
+        return problem(HttpStatus.GONE, "Withdrawn", ex.getMessage());
+    }
+
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException ex) {
         return problem(HttpStatus.CONFLICT, "Conflict with the current state", ex.getMessage());
