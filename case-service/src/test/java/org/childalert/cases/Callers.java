@@ -19,12 +19,20 @@ final class Callers {
         return user("alice", "coordinator");
     }
 
+    static RequestPostProcessor erin() {
+        return user("erin", "coordinator");
+    }
+
     static RequestPostProcessor bob() {
         return user("bob", "police");
     }
 
     static RequestPostProcessor carol() {
         return user("carol", "volunteer");
+    }
+
+    static RequestPostProcessor admin() {
+        return user("admin", "admin");
     }
 
     static RequestPostProcessor user(String name, String role) {

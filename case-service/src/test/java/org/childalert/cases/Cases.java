@@ -30,4 +30,26 @@ final class Cases {
                  "criteria":{"underEighteen":true,"lifeInDanger":true,"likelyInCountry":true,"enoughInformation":true}}
                 """.formatted(radiusKm);
     }
+
+    static String runawayOf(String firstName, String lastName, LocalDate dateOfBirth) {
+        return caseJson(firstName, lastName, dateOfBirth.toString(), "RUNAWAY",
+                Instant.now().minus(3, ChronoUnit.HOURS).toString());
+    }
+
+    /** A parental abduction with every part of the case file filled in. */
+    static String actualParentalAbductionOf(String firstName, String destinationCountry) {
+        return """
+                {"child":{"firstName":"%s","lastName":"Janssens","dateOfBirth":"2017-06-12"},
+                 "category":"PARENTAL_ABDUCTION","subtype":"ACTUAL_ABDUCTION","destinationCountry":"%s",
+                 "lastSeen":{"at":"%s","latitude":51.2194,"longitude":4.4025,"place":"Antwerpen-Centraal"},
+                 "description":"Taken by her father after a weekend visit",
+                 "physicalDescription":"1m10, brown curly hair, glasses",
+                 "clothing":"Yellow raincoat, pink boots",
+                 "vehicle":"Grey Volkswagen Touran, French plates",
+                 "suspect":"Father, 41",
+                 "riskFactors":["VERY_YOUNG","MEDICAL_NEEDS"],
+                 "reporter":{"name":"Sofie Janssens","phone":"+32470123456"},
+                 "coordinator":"erin"}
+                """.formatted(firstName, destinationCountry, Instant.now().minus(5, ChronoUnit.HOURS));
+    }
 }

@@ -11,12 +11,20 @@ public record CaseFile(
         UUID id,
         Child child,
         CaseCategory category,
+        CaseDetails details,
         CaseStatus status,
         LastSeen lastSeen,
-        String description,
         Instant openedAt,
         String openedBy,
+        String coordinator,
         CaseOutcome outcome,
         Instant resolvedAt,
-        String resolvedBy) {
+        String resolvedBy,
+        Instant closedAt,
+        Instant personalDataErasedAt,
+        boolean hasPhoto) {
+
+    public String description() {
+        return details.description();
+    }
 }

@@ -1,25 +1,30 @@
 package org.childalert.cases.casefile;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 import org.childalert.cases.security.Caller;
 import org.childalert.cases.timeline.Timeline;
 import org.childalert.cases.timeline.TimelineEntry;
+import org.childalert.cases.timeline.TimelineKind;
 import org.childalert.events.CaseOutcome;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -45,21 +50,22 @@ class CaseFileController {
         return CaseView.of(cases.read(id, Caller.from(authentication)));
     }
 
-    @GetMapping
-    CasePage list(@RequestParam(required = false) CaseStatus status,
-                  @RequestParam(defaultValue = "0") @Min(0) int page,
-                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-                  Authentication authentication) {
-        List<CaseView> items = cases.list(status, page, size, Caller.from(authentication)).stream()
-                .map(CaseView::of)
-                .toList();
-        return new CasePage(items, page, size, cases.count(status));
-    }
-
     @GetMapping("/{id}/timeline")
     List<TimelineEntry> timeline(@PathVariable UUID id, Authentication authentication) {
         cases.read(id, Caller.from(authentication));
         return timeline.of(id);
+    }
+
+    /** A note, call or sighting: 201. */
+    @PostMapping("/{id}/timeline")
+    @ResponseStatus(HttpStatus.CREATED)
+    void addToTimeline(@PathVariable UUID id, @Valid @RequestBody NewTimelineEntry entry, Authentication authentication) {
+        cases.addToTimeline(id, entry.kind().timelineKind(), entry.at(), entry.summary().strip(), Caller.from(authentication));
+    }
+
+    @PutMapping("/{id}/coordinator")
+    CaseView handOver(@PathVariable UUID id, @Valid @RequestBody Coordinator coordinator, Authentication authentication) {
+        return CaseView.of(cases.handOver(id, coordinator.username().strip(), Caller.from(authentication)));
     }
 
     @PostMapping("/{id}/resolution")
@@ -67,9 +73,33 @@ class CaseFileController {
         return CaseView.of(cases.resolve(id, resolution.outcome(), Caller.from(authentication)));
     }
 
+    @PostMapping("/{id}/closure")
+    CaseView close(@PathVariable UUID id, Authentication authentication) {
+        return CaseView.of(cases.close(id, Caller.from(authentication)));
+    }
+
     record Resolution(@NotNull CaseOutcome outcome) {
     }
 
-    record CasePage(List<CaseView> items, int page, int size, long total) {
+    record Coordinator(@NotBlank @Size(max = 100) String username) {
+    }
+
+    record NewTimelineEntry(@NotNull EntryKind kind, @PastOrPresent(message = "must not be in the future") Instant at,
+                            @NotBlank @Size(max = 4000) String summary) {
+    }
+
+    /** What a person may write on the timeline; the other kinds are written by the service itself. */
+    enum EntryKind {
+        NOTE(TimelineKind.NOTE), CALL(TimelineKind.CALL), SIGHTING(TimelineKind.SIGHTING);
+
+        private final TimelineKind kind;
+
+        EntryKind(TimelineKind kind) {
+            this.kind = kind;
+        }
+
+        TimelineKind timelineKind() {
+            return kind;
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.childalert.cases.casefile;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,13 +18,12 @@ import org.childalert.events.CaseOutcome;
 import org.childalert.events.CaseResolved;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opening, reading and closing cases; the case's status as the other features move it. */
+/** Opening, reading, resolving and closing cases; the case's status as the other features move it. */
 @Service
 public class CaseFiles {
-
-    static final int ADULT_AGE = 18;
 
     private final CaseFileRepository repository;
     private final Children children;
@@ -47,25 +45,23 @@ public class CaseFiles {
     @Transactional
     public CaseFile open(NewCaseRequest request, Caller coordinator) {
         Instant now = clock.instant();
-        if (request.lastSeen().at().isAfter(now)) {
-            throw new InvalidRequestException("lastSeen.at", "must not be in the future");
-        }
         var details = request.child();
-        if (details.dateOfBirth().isAfter(request.lastSeen().at().atZone(ZoneOffset.UTC).toLocalDate())) {
-            throw new InvalidRequestException("child.dateOfBirth", "must be before the time the child was last seen");
-        }
-        Child candidate = new Child(null, details.firstName(), details.lastName(), details.dateOfBirth());
-        int age = candidate.ageOn(request.lastSeen().at().atZone(ZoneOffset.UTC).toLocalDate());
-        if (age >= ADULT_AGE) {
-            throw new InvalidRequestException("child.dateOfBirth",
-                    "makes the person " + age + " years old when last seen; only children under 18 have a case here");
+        List<CaseRules.Violation> violations = CaseRules.check(details.dateOfBirth(), request.lastSeen().at(), now,
+                request.category(), request.subtype(), request.destinationCountry(), request.receptionCentre());
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations.stream()
+                    .map(v -> new InvalidRequestException.FieldProblem(v.field(), v.message()))
+                    .toList());
         }
         Child child = children.findOrRegister(details.firstName(), details.lastName(), details.dateOfBirth());
-        CaseFile file = new CaseFile(UUID.randomUUID(), child, request.category(), CaseStatus.OPEN, request.lastSeen(),
-                request.description(), now, coordinator.username(), null, null, null);
-        repository.insert(file, coordinator.subject());
-        timeline.record(file.id(), now, TimelineKind.CASE_OPENED,
-                "Case opened (" + file.category() + ")", coordinator.username());
+        String inCharge = request.coordinator() == null || request.coordinator().isBlank()
+                ? coordinator.username() : request.coordinator().strip();
+        CaseFile file = new CaseFile(UUID.randomUUID(), child, request.category(), request.details(), CaseStatus.OPEN,
+                request.lastSeen(), now, coordinator.username(), inCharge, null, null, null, null, null, false);
+        repository.insert(file, coordinator.subject(), null);
+        timeline.record(file.id(), now, TimelineKind.CASE_OPENED, "Case opened (" + file.category()
+                + (request.subtype() == null ? "" : ", " + request.subtype()) + "), coordinator " + inCharge,
+                coordinator.username());
         audit.record(coordinator, "CASE_OPENED", file.id(), file.category().name());
         return file;
     }
@@ -79,23 +75,13 @@ public class CaseFiles {
         return file;
     }
 
-    @Transactional
-    public List<CaseFile> list(CaseStatus status, int page, int size, Caller caller) {
-        audit.record(caller, "CASES_LISTED", null, "status=" + status + " page=" + page + " size=" + size);
-        return repository.page(status, page, size);
-    }
-
-    public long count(CaseStatus status) {
-        return repository.count(status);
-    }
-
     /** The case, locked until the caller's transaction ends; for changes that depend on its status. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public CaseFile lockForChange(UUID id) {
         return repository.findForUpdate(id).orElseThrow(() -> new NotFoundException("Case", id));
     }
 
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public void changeStatus(UUID id, CaseStatus status) {
         repository.changeStatus(id, status);
     }
@@ -110,8 +96,101 @@ public class CaseFiles {
         repository.resolve(id, outcome, now, coordinator.username());
         timeline.record(id, now, TimelineKind.CASE_RESOLVED, "Case resolved: " + outcome, coordinator.username());
         audit.record(coordinator, "CASE_RESOLVED", id, outcome.name());
+        // the photo feature withdraws the child's photo on this event, in this transaction
         events.publishEvent(new CaseResolved(UUID.randomUUID(), now, id, outcome, coordinator.asActor()));
         return repository.find(id).orElseThrow();
+    }
+
+    /** Files a resolved case away; the retention period starts now. */
+    @Transactional
+    public CaseFile close(UUID id, Caller coordinator) {
+        CaseFile file = lockForChange(id);
+        if (file.status() != CaseStatus.RESOLVED) {
+            throw new ConflictException("Case " + id + " is " + file.status() + "; only a resolved case can be closed.");
+        }
+        Instant now = clock.instant();
+        repository.close(id, now);
+        timeline.record(id, now, TimelineKind.CASE_CLOSED, "Case closed", coordinator.username());
+        audit.record(coordinator, "CASE_CLOSED", id, null);
+        return repository.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public CaseFile handOver(UUID id, String newCoordinator, Caller caller) {
+        CaseFile file = lockForChange(id);
+        if (file.status() == CaseStatus.CLOSED) {
+            throw new ConflictException("Case " + id + " is closed; it has no coordinator in charge any more.");
+        }
+        Instant now = clock.instant();
+        repository.changeCoordinator(id, newCoordinator);
+        timeline.record(id, now, TimelineKind.COORDINATOR_CHANGED,
+                "Coordinator in charge: " + file.coordinator() + " → " + newCoordinator, caller.username());
+        audit.record(caller, "COORDINATOR_CHANGED", id, file.coordinator() + " -> " + newCoordinator);
+        return repository.find(id).orElseThrow();
+    }
+
+    /** A note, call or sighting on the case's timeline. A closed case takes no more entries. */
+    @Transactional
+    public void addToTimeline(UUID id, TimelineKind kind, Instant at, String summary, Caller caller) {
+        CaseFile file = lockForChange(id);
+        if (file.status() == CaseStatus.CLOSED) {
+            throw new ConflictException("Case " + id + " is closed; its timeline takes no more entries.");
+        }
+        Instant now = clock.instant();
+        Instant when = at == null ? now : at;
+        if (when.isAfter(now)) {
+            throw new InvalidRequestException("at", "must not be in the future");
+        }
+        if (when.isBefore(file.openedAt().minusSeconds(366L * 24 * 3600))) {
+            throw new InvalidRequestException("at", "must not be more than a year before the case was opened");
+        }
+        timeline.record(id, when, kind, summary, caller.username());
+        audit.record(caller, "TIMELINE_" + kind.name(), id, null);
+    }
+
+    /** Stores checked historic cases: closed, with their original dates and outcomes. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void importHistoric(HistoricCase historic, Caller admin) {
+        Child child = children.findOrRegister(historic.firstName(), historic.lastName(), historic.dateOfBirth());
+        Instant resolvedAt = historic.resolvedAt() == null ? historic.openedAt() : historic.resolvedAt();
+        String importedBy = admin.username();
+        CaseFile file = new CaseFile(UUID.randomUUID(), child, historic.category(),
+                CaseDetails.historic(historic.subtype(), historic.destinationCountry()), CaseStatus.CLOSED,
+                new LastSeen(historic.openedAt(), null, null, historic.lastSeenPlace()), historic.openedAt(), importedBy,
+                importedBy, historic.outcome(), resolvedAt, importedBy, resolvedAt, null, false);
+        repository.insert(file, admin.subject(), historic.reference());
+        timeline.record(file.id(), clock.instant(), TimelineKind.CASE_IMPORTED,
+                "Historic case " + historic.reference() + " imported", importedBy);
+        audit.record(admin, "CASE_IMPORTED", file.id(), historic.reference());
+    }
+
+    public boolean isImported(String reference) {
+        return repository.importReferenceExists(reference);
+    }
+
+    /** Closed cases whose retention period ended before the cutoff and whose personal data is still held. */
+    public List<UUID> dueForErasure(Instant cutoff, int limit) {
+        return repository.closedBeforeAndNotErased(cutoff, limit);
+    }
+
+    /**
+     * Erases the personal data of a closed case (and the child's names once none of the child's cases holds
+     * personal data any more), keeping what the yearly figures count. Returns whether anything was erased.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean erasePersonalData(UUID id, Instant at) {
+        CaseFile file = lockForChange(id);
+        if (file.status() != CaseStatus.CLOSED || file.personalDataErasedAt() != null) {
+            return false;
+        }
+        repository.erasePersonalData(id, at);
+        timeline.eraseFreeText(id);
+        if (!repository.childHasCasesWithPersonalData(file.child().id())) {
+            children.anonymise(file.child().id(), at);
+        }
+        timeline.record(id, at, TimelineKind.PERSONAL_DATA_ERASED,
+                "Personal data erased at the end of the retention period", "retention");
+        return true;
     }
 
     private static boolean mayRead(Caller caller, CaseFile file) {

@@ -9,7 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
-/** Where and when the child was last seen. */
+/**
+ * Where and when the child was last seen. Historic (imported) cases and cases whose personal data was erased
+ * may lack the place; a new case must have it.
+ */
 public record LastSeen(
         @NotNull @PastOrPresent(message = "must not be in the future") Instant at,
         @NotNull @DecimalMin(value = "-90", message = "must be a latitude between -90 and 90")

@@ -42,7 +42,10 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/cases/**").hasAnyRole(COORDINATOR, POLICE)
                         .requestMatchers("/api/cases/**").hasRole(COORDINATOR)
+                        .requestMatchers("/api/children/**").hasRole(COORDINATOR)
                         .requestMatchers("/api/statistics/**").hasAnyRole(COORDINATOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/audit").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/imports/historic-cases").hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth2 -> oauth2
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRoles()))

@@ -31,6 +31,14 @@ public class Timeline {
                 .update();
     }
 
+    /** Replaces the free text people wrote on the case's timeline; who wrote what kind of entry when stays. */
+    public void eraseFreeText(UUID caseId) {
+        jdbc.sql("update timeline_entry set summary = '[erased]' where case_id = :caseId and kind in (:kinds)")
+                .param("caseId", caseId)
+                .param("kinds", TimelineKind.WRITTEN_BY_HAND.stream().map(Enum::name).toList())
+                .update();
+    }
+
     public List<TimelineEntry> of(UUID caseId) {
         return jdbc.sql("select at, kind, summary, author from timeline_entry where case_id = :caseId order by at, id")
                 .param("caseId", caseId)

@@ -62,8 +62,23 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalid(InvalidRequestException ex) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.field() + " " + ex.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage());
+        problem.setProperty("errors", ex.problems().stream()
+                .map(p -> Map.of("field", p.field(), "message", p.message()))
+                .toList());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidRowsException.class)
+    ProblemDetail invalidRows(InvalidRowsException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid file", ex.getMessage() + ": "
+                + String.join("; ", ex.problems().stream()
+                        .limit(20)
+                        .map(p -> "line " + p.line() + " " + p.field() + " " + p.message())
+                        .toList()));
+        problem.setProperty("errors", ex.problems().stream()
+                .map(p -> Map.<String, Object>of("line", p.line(), "field", p.field(), "message", p.message()))
+                .toList());
         return problem;
     }
 
