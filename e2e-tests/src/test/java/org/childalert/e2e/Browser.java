@@ -108,8 +108,21 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks a link or a submit button and waits until the next page has replaced this one. */
+    Browser follow(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(by);
+        wait.until(ExpectedConditions.stalenessOf(page));
+        return this;
+    }
+
     String text(By by) {
         return find(by).getText();
+    }
+
+    /** What the page says, for failure messages. */
+    String bodyText() {
+        return driver.findElement(By.tagName("body")).getText();
     }
 
     String currentPath() {

@@ -31,7 +31,8 @@ class ConsoleBrowserEndToEndTests {
     @BeforeAll
     static void startTheStackWithSomeoneToReach() throws Exception {
         Stack.up();
-        // a police zone and a volunteer around the station, so that an approved alert has recipients
+        // a police zone and a volunteer around the station (registered by an administrator who attests their
+        // channels), so that an approved alert has recipients
         Api admin = Api.as("admin");
         Api.Response police = admin.post("/api/police-contacts", """
                 {"name":"Dispatch Brussels North","unit":"Zone 5344 Polbru","phone":"%s",
@@ -41,7 +42,8 @@ class ConsoleBrowserEndToEndTests {
         assertThat(police.status()).as(police.toString()).isEqualTo(201);
         Api.Response volunteer = admin.post("/api/volunteers", """
                 {"name":"Console Volunteer","phone":"%s","email":"console-%d@volunteer.example","language":"fr",
-                 "channels":["SMS","EMAIL"],"home":{"latitude":%s,"longitude":%s},"radiusKm":5,"consent":true}
+                 "channels":["SMS","EMAIL"],"home":{"latitude":%s,"longitude":%s},"radiusKm":5,"consent":true,
+                 "verifiedBy":"admin"}
                 """.formatted(uniqueMobile(), System.nanoTime(), LAT + 0.01, LON));
         assertThat(volunteer.status()).as(volunteer.toString()).isEqualTo(201);
     }
@@ -70,7 +72,7 @@ class ConsoleBrowserEndToEndTests {
             assertThat(bob.language()).isEqualTo("fr");
             bob.screenshot("06-approvals");
             bob.type(By.id("reason-" + rejectedAlert), "L'enfant a été vu avec sa mère, pas de danger immédiat.");
-            bob.click(By.id("reject-" + rejectedAlert));
+            bob.follow(By.id("reject-" + rejectedAlert));
             assertThat(bob.text(By.cssSelector(".notice"))).contains("Refusée");
             assertThat(bob.findAll(By.id("approval-" + rejectedAlert))).isEmpty();
         }
@@ -82,7 +84,7 @@ class ConsoleBrowserEndToEndTests {
 
             dave.signIn("dave");
             awaitWaitingForDecision(dave, approvedAlert);
-            dave.click(By.id("approve-" + approvedAlert));
+            dave.follow(By.id("approve-" + approvedAlert));
             assertThat(dave.text(By.cssSelector(".notice"))).contains("Goedgekeurd");
             dave.go("/active-alerts");
             assertThat(dave.text(By.id("active-alerts"))).contains("Lina");
@@ -101,7 +103,7 @@ class ConsoleBrowserEndToEndTests {
             assertThat(alice.text(By.id("alert-status"))).isEqualTo("Active");
             alice.screenshot("07-alert-deliveries");
 
-            alice.click(By.id("cancel-alert"));
+            alice.follow(By.id("cancel-alert"));
             assertThat(alice.text(By.id("alert-status"))).isEqualTo("Ended");
             assertThat(alice.text(By.id("cancellation-reason"))).isEqualTo("Child found safe");
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -125,12 +127,12 @@ class ConsoleBrowserEndToEndTests {
                         .type(By.id("radiusKm"), "10")
                         .click(By.cssSelector("label[for='consent']"));
                 carol.screenshot("09-volunteer-sign-up");
-                carol.click(By.id("sign-up"));
+                carol.follow(By.id("sign-up"));
                 assertThat(carol.text(By.cssSelector(".notice"))).contains("Welkom");
             }
             WebElement radius = carol.find(By.id("radiusKm"));
             String wider = Double.parseDouble(radius.getAttribute("value")) == 25.0 ? "30" : "25";
-            carol.type(By.id("radiusKm"), wider).click(By.id("save-preferences"));
+            carol.type(By.id("radiusKm"), wider).follow(By.id("save-preferences"));
 
             assertThat(carol.text(By.cssSelector(".notice"))).isEqualTo("Uw voorkeuren zijn bewaard.");
             assertThat(Double.parseDouble(carol.find(By.id("radiusKm")).getAttribute("value")))
@@ -143,7 +145,7 @@ class ConsoleBrowserEndToEndTests {
 
     /** Fills in the new-case form for a child seen an hour ago at the station; returns the case's id. */
     private static String openCase(Browser alice, String firstName) throws Exception {
-        alice.click(By.id("nav-new-case"));
+        alice.follow(By.id("nav-new-case"));
         String lastSeen = LocalDateTime.now(BRUSSELS).minusHours(1).truncatedTo(ChronoUnit.MINUTES).toString();
         alice.type(By.id("child-firstName"), firstName)
                 .type(By.id("child-lastName"), "Console-" + System.nanoTime())
@@ -157,23 +159,24 @@ class ConsoleBrowserEndToEndTests {
         if ("Lina".equals(firstName)) {
             alice.screenshot("03-new-case");
         }
-        alice.click(By.id("open-case"));
-        assertThat(alice.text(By.id("case-status"))).isEqualTo("Open");
+        alice.follow(By.id("open-case"));
+        assertThat(alice.text(By.id("case-status"))).as(alice::bodyText).isEqualTo("Open");
         return alice.currentPath().substring("/cases/".length());
     }
 
     /** Asks for a targeted alert of 10 km with every criterion met; returns the alert's id. */
     private static String requestAlert(Browser alice, String caseId) throws Exception {
-        alice.click(By.id("request-escalation"));
+        alice.follow(By.id("request-escalation"));
         alice.click(By.cssSelector("label[for='level-TARGETED']"));
         alice.type(By.id("radiusKm"), "10");
         for (String criterion : new String[] {"underEighteen", "lifeInDanger", "likelyInCountry", "enoughInformation"}) {
             alice.click(By.cssSelector("label[for='criteria-" + criterion + "']"));
         }
         alice.screenshot("04-escalation");
-        alice.click(By.id("submit-escalation"));
-        assertThat(alice.currentPath()).isEqualTo("/cases/" + caseId);
+        alice.follow(By.id("submit-escalation"));
+        // back on the case, whose list of alerts links to the new one
         String link = alice.find(By.cssSelector("#escalations a")).getAttribute("href");
+        assertThat(alice.currentPath()).isEqualTo("/cases/" + caseId);
         return link.substring(link.lastIndexOf('/') + 1);
     }
 

@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * @param name the user name in Keycloak
  * @param roles the realm roles, lower case and sorted ({@code coordinator}, {@code police}, ...)
  */
-record SignedInUser(String name, List<String> roles) {
+public record SignedInUser(String name, List<String> roles) {
 
     private static final String ROLE_PREFIX = "ROLE_";
 
@@ -25,5 +25,9 @@ record SignedInUser(String name, List<String> roles) {
                 .sorted()
                 .toList();
         return new SignedInUser(user.getName(), roles);
+    }
+
+    public boolean is(String role) {
+        return roles.contains(role);
     }
 }

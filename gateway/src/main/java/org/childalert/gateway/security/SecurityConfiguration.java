@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,12 +30,16 @@ import org.springframework.web.client.RestTemplate;
  * Two filter chains. The API chain ({@code /api/**}) is an OAuth2 resource server: it lets a request through
  * to a service only with a valid bearer token or a console session (whose access token the route relays);
  * which role may do what is the services' business. The browser chain logs people in through Keycloak
- * (authorization code with PKCE) and keeps them in a session.
+ * (authorization code with PKCE) and keeps them in a session; it lists the console's pages with the roles
+ * that may open them (the services check again, and check ownership).
  */
 @Configuration
 class SecurityConfiguration {
 
     static final String LOGIN_PATH = "/oauth2/authorization/keycloak";
+    static final String COORDINATOR = "COORDINATOR";
+    static final String POLICE = "POLICE";
+    static final String VOLUNTEER = "VOLUNTEER";
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -73,6 +78,12 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/error", "/actuator/health/**", "/actuator/info", "/api-docs/**")
                         .permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
+                        // the console's pages, by audience
+                        .requestMatchers("/cases", "/cases/**").hasRole(COORDINATOR)
+                        .requestMatchers(HttpMethod.POST, "/alerts/*/acknowledgements").hasRole(POLICE)
+                        .requestMatchers("/alerts/**").hasAnyRole(COORDINATOR, POLICE)
+                        .requestMatchers("/approvals", "/approvals/**", "/active-alerts").hasRole(POLICE)
+                        .requestMatchers("/volunteer", "/volunteer/**").hasRole(VOLUNTEER)
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .loginPage(LOGIN_PATH) // one identity provider: go straight to Keycloak

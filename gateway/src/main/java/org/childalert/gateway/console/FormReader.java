@@ -1,0 +1,75 @@
+package org.childalert.gateway.console;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the text of a submitted form into the values a service expects. A blank field becomes {@code null}
+ * (the service says whether it is required); a value that is not what the input promised (a number, a date)
+ * is noted against its field, and nothing is sent.
+ */
+public final class FormReader {
+
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+    public String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public Double decimal(String field, String value) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(text.replace(',', '.'));
+        }
+        catch (NumberFormatException e) {
+            return reject(field, "must be a number");
+        }
+    }
+
+    public LocalDate date(String field, String value) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        }
+        catch (DateTimeParseException e) {
+            return reject(field, "must be a date (yyyy-mm-dd)");
+        }
+    }
+
+    public LocalDateTime dateTime(String field, String value) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text);
+        }
+        catch (DateTimeParseException e) {
+            return reject(field, "must be a date and time (yyyy-mm-ddThh:mm)");
+        }
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public FormErrors errors() {
+        return new FormErrors(Map.copyOf(errors), List.of());
+    }
+
+    private <T> T reject(String field, String message) {
+        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
+        return null;
+    }
+}

@@ -1,0 +1,65 @@
+package org.childalert.gateway.console;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates, times and numbers as the user's language writes them, in the console's time zone. Templates call
+ * it as {@code ${@formats.dateTime(instant)}}.
+ */
+@Component("formats")
+public class LocalFormats {
+
+    private final ConsoleProperties console;
+
+    LocalFormats(ConsoleProperties console) {
+        this.console = console;
+    }
+
+    public String dateTime(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(LocaleContextHolder.getLocale())
+                .withZone(console.timeZone())
+                .format(instant);
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(LocaleContextHolder.getLocale()).format(date);
+    }
+
+    public String number(Number number) {
+        if (number == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
+        format.setMaximumFractionDigits(4);
+        return format.format(number);
+    }
+
+    public String percent(long part, long whole) {
+        NumberFormat format = NumberFormat.getPercentInstance(LocaleContextHolder.getLocale());
+        return format.format(whole == 0 ? 0 : (double) part / whole);
+    }
+
+    /** The value of a {@code datetime-local} input for an instant: minutes, in the console's zone. */
+    public String inputValue(Instant instant) {
+        return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MINUTES), console.timeZone()).toString();
+    }
+
+    /** The instant a {@code datetime-local} value means, read in the console's zone. */
+    public Instant instantOf(LocalDateTime local) {
+        return local == null ? null : local.atZone(console.timeZone()).toInstant();
+    }
+}

@@ -1,0 +1,94 @@
+package org.childalert.gateway.console;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The console's calls to the services, made on the server with the signed-in user's access token from the
+ * session (refreshed when it has expired): the browser never sees a token. An error answer becomes a
+ * {@link ServiceProblem} carrying the service's problem details.
+ */
+@Component
+public class ServiceClients {
+
+    /** The registration of application.yml through which users sign in. */
+    static final String REGISTRATION_ID = "keycloak";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RestClient cases;
+    private final RestClient alerts;
+    private final RestClient notifications;
+
+    ServiceClients(ServiceUrls urls, OAuth2AuthorizedClientManager authorizedClients) {
+        OAuth2ClientHttpRequestInterceptor withAccessToken = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
+        withAccessToken.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
+        requests.setReadTimeout(Duration.ofSeconds(10));
+        RestClient.Builder builder = RestClient.builder()
+                .requestFactory(requests)
+                .requestInterceptor(withAccessToken)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                    throw problemOf(response);
+                });
+        this.cases = builder.clone().baseUrl(urls.casesUrl()).build();
+        this.alerts = builder.clone().baseUrl(urls.alertsUrl()).build();
+        this.notifications = builder.clone().baseUrl(urls.notificationsUrl()).build();
+    }
+
+    /** case-service: cases, children, timelines, escalation requests. */
+    public RestClient cases() {
+        return cases;
+    }
+
+    /** alert-service: alerts, approval, cancellation. */
+    public RestClient alerts() {
+        return alerts;
+    }
+
+    /** notification-service: volunteers, police contacts, deliveries. */
+    public RestClient notifications() {
+        return notifications;
+    }
+
+    static ServiceProblem problemOf(ClientHttpResponse response) throws java.io.IOException {
+        int status = response.getStatusCode().value();
+        String reason = response.getStatusText();
+        byte[] body = response.getBody().readAllBytes();
+        JsonNode problem;
+        try {
+            problem = body.length == 0 ? null : JSON.readTree(body);
+        }
+        catch (RuntimeException notJson) {
+            problem = null;
+        }
+        if (problem == null || !problem.isObject()) {
+            return new ServiceProblem(status, reason, reason, List.of());
+        }
+        String title = text(problem, "title", reason);
+        List<ServiceProblem.FieldError> fields = new ArrayList<>();
+        JsonNode errors = problem.path("errors");
+        if (errors.isArray()) {
+            for (JsonNode error : errors) {
+                fields.add(new ServiceProblem.FieldError(text(error, "field", ""), text(error, "message", "is invalid")));
+            }
+        }
+        return new ServiceProblem(status, title, text(problem, "detail", title), fields);
+    }
+
+    private static String text(JsonNode node, String field, String otherwise) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? otherwise : value.asString();
+    }
+}

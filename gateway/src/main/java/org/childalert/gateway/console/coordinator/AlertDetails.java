@@ -1,0 +1,27 @@
+package org.childalert.gateway.console.coordinator;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** An alert as alert-service shows it. */
+record AlertDetails(UUID id, UUID caseId, String status, String level, Area area, Map<String, Boolean> criteria,
+                    String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt, Instant issuedAt,
+                    Instant expiresAt, Instant cancelledAt, String cancellationReason, List<String> refusalReasons,
+                    Notice notice) {
+
+    private static final Set<String> CANCELLABLE = Set.of("PENDING_APPROVAL", "ACTIVE");
+
+    record Area(double latitude, double longitude, double radiusKm) {
+    }
+
+    record Notice(String childFirstName, int childAge, String description, String lastSeenPlace,
+                  Instant lastSeenAt) {
+    }
+
+    public boolean isCancellable() {
+        return CANCELLABLE.contains(status);
+    }
+}

@@ -1,0 +1,144 @@
+package org.childalert.gateway.console.coordinator;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.childalert.gateway.console.FormErrors;
+import org.childalert.gateway.console.FormReader;
+import org.childalert.gateway.console.LocalFormats;
+import org.childalert.gateway.console.ServiceClients;
+import org.childalert.gateway.console.ServiceProblem;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Coordinators' case pages: the list with its search, a new case, a case with its timeline and photo, closing it. */
+@Controller
+class CasePages {
+
+    static final List<String> STATUSES = List.of("OPEN", "ESCALATION_REQUESTED", "ALERT_ACTIVE", "RESOLVED", "CLOSED");
+    static final List<String> CATEGORIES = List.of("RUNAWAY", "UNACCOMPANIED_MINOR", "PARENTAL_ABDUCTION",
+            "CRIMINAL_ABDUCTION", "LOST_OR_UNEXPLAINED");
+    static final List<String> OUTCOMES = List.of("FOUND_SAFE", "FOUND_HARMED", "DECEASED", "RETURNED", "OTHER");
+    private static final int PAGE_SIZE = 20;
+
+    private final ServiceClients services;
+    private final LocalFormats formats;
+
+    CasePages(ServiceClients services, LocalFormats formats) {
+        this.services = services;
+        this.formats = formats;
+    }
+
+    @GetMapping("/cases")
+    String list(CaseFilter filter, @RequestParam(defaultValue = "0") int page, Model model) {
+        CasePage cases = services.cases().get()
+                .uri(uri -> filter.addTo(uri.path("/api/cases"))
+                        .queryParam("page", Math.max(page, 0))
+                        .queryParam("size", PAGE_SIZE)
+                        .build())
+                .retrieve()
+                .body(CasePage.class);
+        model.addAttribute("cases", cases);
+        model.addAttribute("filter", filter);
+        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("categories", CATEGORIES);
+        return "coordinator/cases";
+    }
+
+    @GetMapping("/cases/new")
+    String newCase(Model model) {
+        return newCaseForm(model, NewCaseForm.startingAt(formats.inputValue(Instant.now())), FormErrors.none());
+    }
+
+    @PostMapping("/cases")
+    String open(NewCaseForm form, BindingResult binding, Model model, HttpServletResponse response) {
+        FormReader reader = new FormReader();
+        Map<String, Object> request = form.toRequest(reader, formats);
+        if (binding.hasErrors() || reader.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return newCaseForm(model, form, binding.hasErrors() ? FormErrors.of(binding) : reader.errors());
+        }
+        try {
+            CaseFile opened = services.cases().post().uri("/api/cases")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(request)
+                    .retrieve()
+                    .body(CaseFile.class);
+            return "redirect:/cases/" + opened.id();
+        }
+        catch (ServiceProblem problem) {
+            if (problem.status() != 400) {
+                throw problem;
+            }
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return newCaseForm(model, form, FormErrors.of(problem));
+        }
+    }
+
+    @GetMapping("/cases/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        model.addAttribute("caseFile", caseFile(id));
+        model.addAttribute("timeline", services.cases().get().uri("/api/cases/{id}/timeline", id)
+                .retrieve().body(new ParameterizedTypeReference<List<TimelineEntry>>() { }));
+        model.addAttribute("escalations", services.cases().get().uri("/api/cases/{id}/escalations", id)
+                .retrieve().body(new ParameterizedTypeReference<List<EscalationSummary>>() { }));
+        model.addAttribute("outcomes", OUTCOMES);
+        return "coordinator/case";
+    }
+
+    /** The child's photo, fetched with the coordinator's token: the browser never calls case-service itself. */
+    @GetMapping("/cases/{id}/photo")
+    ResponseEntity<byte[]> photo(@PathVariable UUID id) {
+        ResponseEntity<byte[]> photo = services.cases().get().uri("/api/cases/{id}/photo", id)
+                .retrieve().toEntity(byte[].class);
+        return ResponseEntity.ok()
+                .contentType(photo.getHeaders().getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM
+                        : photo.getHeaders().getContentType())
+                .cacheControl(CacheControl.noStore())
+                .body(photo.getBody());
+    }
+
+    @PostMapping("/cases/{id}/resolution")
+    String resolve(@PathVariable UUID id, @RequestParam(required = false) String outcome,
+                   RedirectAttributes redirect) {
+        try {
+            services.cases().post().uri("/api/cases/{id}/resolution", id)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("outcome", outcome == null ? "" : outcome))
+                    .retrieve()
+                    .toBodilessEntity();
+            redirect.addFlashAttribute("notice", "case.resolved");
+        }
+        catch (ServiceProblem problem) {
+            if (problem.status() != 400 && problem.status() != 409) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("failure", problem.detail());
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    CaseFile caseFile(UUID id) {
+        return services.cases().get().uri("/api/cases/{id}", id).retrieve().body(CaseFile.class);
+    }
+
+    private static String newCaseForm(Model model, NewCaseForm form, FormErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("categories", CATEGORIES);
+        return "coordinator/new-case";
+    }
+}

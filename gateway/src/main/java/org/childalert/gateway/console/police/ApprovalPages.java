@@ -1,0 +1,104 @@
+package org.childalert.gateway.console.police;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.childalert.gateway.console.FormErrors;
+import org.childalert.gateway.console.ServiceClients;
+import org.childalert.gateway.console.ServiceProblem;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Police officers' pages: the escalations waiting for a decision (approve, or reject with a reason; the
+ * service refuses a decision on one's own request) and the alerts running now.
+ */
+@Controller
+class ApprovalPages {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final ServiceClients services;
+
+    ApprovalPages(ServiceClients services) {
+        this.services = services;
+    }
+
+    @GetMapping("/approvals")
+    String waiting(Model model) {
+        return approvals(model, null, FormErrors.none());
+    }
+
+    @PostMapping("/approvals/{id}/approval")
+    String approve(@PathVariable UUID id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            services.alerts().post().uri("/api/alerts/{id}/approval", id)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(note == null || note.isBlank() ? Map.of() : Map.of("note", note.strip()))
+                    .retrieve()
+                    .toBodilessEntity();
+            redirect.addFlashAttribute("notice", "approvals.approved");
+        }
+        catch (ServiceProblem problem) {
+            refusedDecision(problem, redirect);
+        }
+        return "redirect:/approvals";
+    }
+
+    @PostMapping("/approvals/{id}/rejection")
+    String reject(@PathVariable UUID id, @RequestParam(required = false) String reason, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            services.alerts().post().uri("/api/alerts/{id}/rejection", id)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("reason", reason == null ? "" : reason.strip()))
+                    .retrieve()
+                    .toBodilessEntity();
+            redirect.addFlashAttribute("notice", "approvals.rejected");
+            return "redirect:/approvals";
+        }
+        catch (ServiceProblem problem) {
+            if (problem.status() == 400) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                return approvals(model, id, FormErrors.of(problem));
+            }
+            refusedDecision(problem, redirect);
+            return "redirect:/approvals";
+        }
+    }
+
+    @GetMapping("/active-alerts")
+    String active(Model model) {
+        model.addAttribute("alerts", alerts("ACTIVE"));
+        return "police/active-alerts";
+    }
+
+    /** Someone else decided first (409), or this officer asked for the alert (403): say so on the list. */
+    private static void refusedDecision(ServiceProblem problem, RedirectAttributes redirect) {
+        if (problem.status() != 403 && problem.status() != 409 && problem.status() != 400) {
+            throw problem;
+        }
+        redirect.addFlashAttribute("failure", problem.detail());
+    }
+
+    private String approvals(Model model, UUID rejecting, FormErrors errors) {
+        model.addAttribute("alerts", alerts("PENDING_APPROVAL"));
+        model.addAttribute("rejecting", rejecting);
+        model.addAttribute("errors", errors);
+        return "police/approvals";
+    }
+
+    private AlertList alerts(String status) {
+        return services.alerts().get()
+                .uri(uri -> uri.path("/api/alerts").queryParam("status", status).queryParam("size", PAGE_SIZE).build())
+                .retrieve()
+                .body(AlertList.class);
+    }
+}

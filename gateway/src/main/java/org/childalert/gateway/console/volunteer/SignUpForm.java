@@ -1,0 +1,37 @@
+package org.childalert.gateway.console.volunteer;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.childalert.gateway.console.FormReader;
+import org.springframework.web.bind.annotation.BindParam;
+
+/** The volunteer sign-up form as typed; input names are the field names of notification-service's JSON. */
+record SignUpForm(String name, String phone, String email, String language, List<String> channels,
+                  @BindParam("home.postalCode") String postalCode, String radiusKm, Boolean consent) {
+
+    static SignUpForm blank(String language) {
+        return new SignUpForm(null, null, null, language, List.of("SMS", "EMAIL"), null, "10", false);
+    }
+
+    public boolean chose(String channel) {
+        return channels != null && channels.contains(channel);
+    }
+
+    /** The body of {@code POST /api/volunteers}; an unreadable radius is noted in the reader. */
+    Map<String, Object> toRequest(FormReader form) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("name", form.text(name));
+        request.put("phone", form.text(phone));
+        request.put("email", form.text(email));
+        request.put("language", form.text(language));
+        request.put("channels", channels == null ? List.of() : channels);
+        Map<String, Object> home = new LinkedHashMap<>();
+        home.put("postalCode", form.text(postalCode));
+        request.put("home", home);
+        request.put("radiusKm", form.decimal("radiusKm", radiusKm));
+        request.put("consent", Boolean.TRUE.equals(consent)); // an unticked box is not sent
+        return request;
+    }
+}

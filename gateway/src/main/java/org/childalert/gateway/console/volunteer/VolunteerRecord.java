@@ -1,0 +1,46 @@
+package org.childalert.gateway.console.volunteer;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A volunteer's own record, as notification-service shows it to them. */
+record VolunteerRecord(UUID id, String name, String phone, String email, String language, List<Channel> channels,
+                       Home home, double radiusKm, QuietHours quietHours, Instant pausedUntil, Consent consent,
+                       Instant registeredAt) {
+
+    /** A channel is used once verified and until opted out of. */
+    record Channel(String channel, Instant verifiedAt, Instant optedOutAt) {
+
+        public boolean isVerified() {
+            return verifiedAt != null;
+        }
+
+        public boolean isOptedOut() {
+            return optedOutAt != null;
+        }
+    }
+
+    record Home(String postalCode, double latitude, double longitude) {
+    }
+
+    record QuietHours(LocalTime from, LocalTime until) {
+    }
+
+    record Consent(String textVersion, Instant givenAt) {
+    }
+
+    public boolean isPaused() {
+        return pausedUntil != null && pausedUntil.isAfter(Instant.now());
+    }
+
+    /** Opted out of every channel: nothing is sent until the volunteer opts in again. */
+    public boolean isOptedOut() {
+        return !channels.isEmpty() && channels.stream().allMatch(Channel::isOptedOut);
+    }
+
+    public boolean awaitsSmsCode() {
+        return channels.stream().anyMatch(c -> "SMS".equals(c.channel()) && !c.isVerified());
+    }
+}

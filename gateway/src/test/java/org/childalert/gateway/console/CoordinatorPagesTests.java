@@ -1,0 +1,341 @@
+package org.childalert.gateway.console;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Coordinators' pages: cases, a new case, the escalation request, the alert with its live deliveries. */
+class CoordinatorPagesTests extends ConsoleTestSupport {
+
+    private final UUID caseId = UUID.randomUUID();
+    private final UUID alertId = UUID.randomUUID();
+
+    @Test
+    void searchesCasesAtTheCaseServiceCalledWithTheSessionsAccessToken() throws Exception {
+        caseService.stubFor(get(urlPathEqualTo("/api/cases")).willReturn(okJson("""
+                {"items":[{"id":"%s","child":{"id":"%s","firstName":"Lina","lastName":"Peeters","dateOfBirth":"2014-05-01"},
+                  "category":"CRIMINAL_ABDUCTION","subtype":null,"status":"OPEN","openedAt":"2026-11-28T09:40:00Z",
+                  "lastSeenAt":"2026-11-28T08:30:00Z","lastSeenPlace":"Brussels-North station","coordinator":"alice"}],
+                 "page":0,"size":20,"total":1,"totalExact":true}""".formatted(caseId, UUID.randomUUID()))));
+
+        mvc.perform(page("/cases").param("status", "OPEN").param("name", " Lina ").param("place", "B")
+                        .param("category", "NOT_A_CATEGORY").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Lina Peeters"),
+                        containsString("Criminal abduction"),
+                        containsString("Brussels-North station"),
+                        containsString("href=\"/cases/" + caseId + "\""),
+                        containsString("<option value=\"OPEN\" selected=\"selected\">Open</option>"),
+                        containsString("value=\" Lina \""))));
+
+        caseService.verify(getRequestedFor(urlPathEqualTo("/api/cases"))
+                .withQueryParam("status", equalTo("OPEN"))
+                .withQueryParam("name", equalTo("Lina"))
+                .withoutQueryParam("place")
+                .withoutQueryParam("category")
+                .withHeader("Authorization", equalTo("Bearer token-of-alice")));
+    }
+
+    @Test
+    void showsTheChildsPhotoThroughTheConsole() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
+        caseService.stubFor(get("/api/cases/" + caseId + "/photo").willReturn(aResponse()
+                .withHeader("Content-Type", "image/png").withBody(png)));
+
+        mvc.perform(page("/cases/" + caseId + "/photo").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("image/png"))
+                .andExpect(content().bytes(png));
+
+        caseService.verify(getRequestedFor(urlEqualTo("/api/cases/" + caseId + "/photo"))
+                .withHeader("Authorization", equalTo("Bearer token-of-alice")));
+    }
+
+    @Test
+    void turnsAwayOtherRolesFromTheCoordinatorsPages() throws Exception {
+        mvc.perform(page("/cases")
+                        .with(signedIn("bob", "police")))
+                .andExpect(status().isForbidden());
+        mvc.perform(page("/cases/new")
+                        .with(signedIn("carol", "volunteer")))
+                .andExpect(status().isForbidden());
+
+        assertThat(caseService.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void opensACaseWithTheTypedLastSeenTimeReadInBrusselsAndShowsIt() throws Exception {
+        caseService.stubFor(post("/api/cases").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(caseJson("OPEN"))));
+
+        mvc.perform(newCaseWith(Map.of("lastSeen.latitude", "50,8603")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/cases/" + caseId));
+
+        caseService.verify(postRequestedFor(urlEqualTo("/api/cases"))
+                .withHeader("Authorization", equalTo("Bearer token-of-alice"))
+                .withRequestBody(equalToJson("""
+                        {"child":{"firstName":"Lina","lastName":"Peeters","dateOfBirth":"2014-05-01"},
+                         "category":"CRIMINAL_ABDUCTION",
+                         "lastSeen":{"at":"2026-11-28T08:30:00Z","latitude":50.8603,"longitude":4.362,
+                                     "place":"Brussels-North station"},
+                         "description":"Red jacket"}""")));
+    }
+
+    @Test
+    void showsTheServicesReasonNextToTheFieldItRefused() throws Exception {
+        caseService.stubFor(post("/api/cases").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(problem(400, "child.firstName must not be blank", "child.firstName", "must not be blank"))));
+
+        mvc.perform(newCaseWith(Map.of("child.firstName", " ")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("Please correct the fields marked below."),
+                        containsString("id=\"error-child-firstName\""),
+                        containsString("must not be blank"),
+                        containsString("value=\"Peeters\""))));
+    }
+
+    @Test
+    void refusesALatitudeThatIsNotANumberWithoutCallingTheService() throws Exception {
+        mvc.perform(newCaseWith(Map.of("lastSeen.latitude", "north")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"error-lastSeen-latitude\""),
+                        containsString("must be a number"))));
+
+        assertThat(caseService.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void refusesANewCaseWithoutCsrfToken() throws Exception {
+        mvc.perform(newCase())
+                .andExpect(status().isForbidden());
+
+        assertThat(caseService.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void showsACaseWithItsTimelineAndAWayToRequestAnAlert() throws Exception {
+        stubCase("OPEN");
+
+        mvc.perform(page("/cases/" + caseId)
+                        .with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Lina Peeters"),
+                        containsString("Case opened"),
+                        containsString("Opened by alice"),
+                        containsString("href=\"/cases/" + caseId + "/escalation\""),
+                        containsString("<svg"))));
+    }
+
+    @Test
+    void showsAReadablePageWhenTheCaseDoesNotExist() throws Exception {
+        caseService.stubFor(get("/api/cases/" + caseId).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Not found\",\"status\":404,\"detail\":\"Case " + caseId + " does not exist.\"}")));
+
+        mvc.perform(page("/cases/" + caseId)
+                        .with(signedIn("alice", "coordinator")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(allOf(containsString("<h1>Not found</h1>"),
+                        containsString("Case " + caseId + " does not exist."))));
+    }
+
+    @Test
+    void requestsAnEscalationWithTheChecklistAndComesBackToTheCase() throws Exception {
+        stubCase("OPEN");
+        caseService.stubFor(post("/api/cases/" + caseId + "/escalations").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"alertId":"%s","caseId":"%s","level":"TARGETED","radiusKm":15.0,"status":"PENDING_APPROVAL",
+                         "requestedAt":"2026-11-28T10:00:00Z","requestedBy":"alice"}""".formatted(alertId, caseId))));
+
+        mvc.perform(submit("/cases/" + caseId + "/escalation").with(signedIn("alice", "coordinator")).with(csrf())
+                        .param("level", "TARGETED").param("radiusKm", "15")
+                        .param("criteria.underEighteen", "true").param("criteria.lifeInDanger", "true"))
+                .andExpect(redirectedUrl("/cases/" + caseId))
+                .andExpect(flash().attribute("notice", "escalation.requested"));
+
+        caseService.verify(postRequestedFor(urlEqualTo("/api/cases/" + caseId + "/escalations"))
+                .withRequestBody(equalToJson("""
+                        {"level":"TARGETED","radiusKm":15.0,"criteria":{"underEighteen":true,"lifeInDanger":true,
+                         "likelyInCountry":false,"enoughInformation":false}}""")));
+    }
+
+    @Test
+    void showsTheEscalationFormWithAFieldsetPerQuestionAndTheAreaMap() throws Exception {
+        stubCase("OPEN");
+
+        mvc.perform(page("/cases/" + caseId + "/escalation")
+                        .with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<legend>Criteria checklist</legend>"),
+                        containsString("<label for=\"criteria-lifeInDanger\">"),
+                        containsString("aria-label=\"Map of the area around Brussels-North station, radius 10 km\""),
+                        containsString("name=\"_csrf\""))));
+    }
+
+    @Test
+    void showsTheAlertWithItsDeliveryProgressThatRefreshesItself() throws Exception {
+        stubAlert("ACTIVE");
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/deliveries").willReturn(okJson("""
+                {"alertId":"%s","counts":{"total":4,"byState":{"PENDING":1,"ACCEPTED":2,"DELIVERED":1,"FAILED":0},
+                 "byChannel":{"SMS":2,"EMAIL":2}},
+                 "deliveries":[{"id":"%s","recipientKind":"VOLUNTEER","recipientId":"%s","channel":"SMS","notice":"ISSUED",
+                  "state":"DELIVERED","address":"+32 470 ** ** 56","attempts":1,"errorCode":null,
+                  "updatedAt":"2026-11-28T10:01:00Z"}],"page":0,"size":100}""".formatted(alertId, UUID.randomUUID(),
+                UUID.randomUUID()))));
+
+        mvc.perform(page("/alerts/" + alertId)
+                        .with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Alert for Lina"),
+                        containsString("hx-get=\"/alerts/" + alertId + "/deliveries\""),
+                        containsString("hx-trigger=\"every 3s\""),
+                        containsString("3 of 4 messages reached (75%)"),
+                        containsString("+32 470 ** ** 56"),
+                        containsString("id=\"cancel-form\""))));
+    }
+
+    @Test
+    void saysNoMessagesYetWhileTheNotificationServiceDoesNotKnowTheAlert() throws Exception {
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/deliveries").willReturn(notFound()));
+
+        mvc.perform(page("/alerts/" + alertId + "/deliveries")
+                        .with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"delivery-progress\""),
+                        containsString("No messages yet"),
+                        not(containsString("<html")))));
+    }
+
+    @Test
+    void cancelsTheAlertAsFoundAndSaysSo() throws Exception {
+        alertService.stubFor(post("/api/alerts/" + alertId + "/cancellation").willReturn(okJson("{}")));
+
+        mvc.perform(submit("/alerts/" + alertId + "/cancellation").param("reason", "FOUND_SAFE")
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(redirectedUrl("/alerts/" + alertId))
+                .andExpect(flash().attribute("notice", "alert.cancelled"));
+
+        alertService.verify(postRequestedFor(urlEqualTo("/api/alerts/" + alertId + "/cancellation"))
+                .withRequestBody(equalToJson("{\"reason\":\"FOUND_SAFE\"}")));
+    }
+
+    @Test
+    void tellsTheCoordinatorWhyAnAlertCannotBeCancelled() throws Exception {
+        alertService.stubFor(post("/api/alerts/" + alertId + "/cancellation").willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Conflict\",\"status\":409,\"detail\":\"The alert is CANCELLED already.\"}")));
+
+        mvc.perform(submit("/alerts/" + alertId + "/cancellation").param("reason", "FOUND_SAFE")
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(redirectedUrl("/alerts/" + alertId))
+                .andExpect(flash().attribute("failure", "The alert is CANCELLED already."));
+    }
+
+    @Test
+    void showsThatAServiceIsUnreachableInsteadOfFailing() throws Exception {
+        caseService.stubFor(get(urlPathEqualTo("/api/cases")).willReturn(aResponse()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+
+        mvc.perform(page("/cases")
+                        .with(signedIn("alice", "coordinator")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(containsString("Temporarily unavailable")));
+    }
+
+    private static MockHttpServletRequestBuilder page(String path) {
+        return MockMvcRequestBuilders.get(path);
+    }
+
+    /** A form post as a browser sends it (form-encoded, which the gateway's own form handling reacts to). */
+    private static MockHttpServletRequestBuilder submit(String path) {
+        return MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED);
+    }
+
+    private MockHttpServletRequestBuilder newCase() {
+        return newCaseWith(Map.of());
+    }
+
+    /** The new-case form filled in for Lina, with some fields typed differently. */
+    private MockHttpServletRequestBuilder newCaseWith(Map<String, String> changes) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("child.firstName", "Lina");
+        fields.put("child.lastName", "Peeters");
+        fields.put("child.dateOfBirth", "2014-05-01");
+        fields.put("category", "CRIMINAL_ABDUCTION");
+        fields.put("lastSeen.at", "2026-11-28T09:30");
+        fields.put("lastSeen.latitude", "50.8603");
+        fields.put("lastSeen.longitude", "4.362");
+        fields.put("lastSeen.place", "Brussels-North station");
+        fields.put("description", "Red jacket");
+        fields.putAll(changes);
+        MockHttpServletRequestBuilder request = submit("/cases").with(signedIn("alice", "coordinator"));
+        fields.forEach(request::param);
+        return request;
+    }
+
+    private void stubCase(String status) {
+        caseService.stubFor(get("/api/cases/" + caseId).willReturn(okJson(caseJson(status))));
+        caseService.stubFor(get("/api/cases/" + caseId + "/timeline").willReturn(okJson("""
+                [{"at":"2026-11-28T09:40:00Z","kind":"CASE_OPENED","summary":"Opened by alice","author":"alice"}]""")));
+        caseService.stubFor(get("/api/cases/" + caseId + "/escalations").willReturn(okJson("[]")));
+    }
+
+    private void stubAlert(String status) {
+        alertService.stubFor(get("/api/alerts/" + alertId).willReturn(okJson("""
+                {"id":"%s","caseId":"%s","status":"%s","level":"TARGETED",
+                 "area":{"latitude":50.8603,"longitude":4.362,"radiusKm":10.0},
+                 "criteria":{"underEighteen":true,"lifeInDanger":true,"likelyInCountry":true,"enoughInformation":true},
+                 "requestedBy":"alice","requestedAt":"2026-11-28T10:00:00Z","decidedBy":"dave",
+                 "decidedAt":"2026-11-28T10:05:00Z","issuedAt":"2026-11-28T10:05:00Z","expiresAt":"2026-11-28T22:05:00Z",
+                 "cancelledAt":null,"cancellationReason":null,"refusalReasons":[],
+                 "notice":{"childFirstName":"Lina","childAge":12,"description":"Red jacket",
+                           "lastSeenPlace":"Brussels-North station","lastSeenAt":"2026-11-28T08:30:00Z"}}"""
+                .formatted(alertId, caseId, status))));
+    }
+
+    private String caseJson(String status) {
+        return """
+                {"id":"%s","child":{"id":"%s","firstName":"Lina","lastName":"Peeters","dateOfBirth":"2014-05-01"},
+                 "category":"CRIMINAL_ABDUCTION","status":"%s",
+                 "lastSeen":{"at":"2026-11-28T08:30:00Z","latitude":50.8603,"longitude":4.362,"place":"Brussels-North station"},
+                 "description":"Red jacket","photo":null,"openedAt":"2026-11-28T09:40:00Z","openedBy":"alice","outcome":null,
+                 "resolvedAt":null,"resolvedBy":null}""".formatted(caseId, UUID.randomUUID(), status);
+    }
+}

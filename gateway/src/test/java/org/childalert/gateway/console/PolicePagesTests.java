@@ -1,0 +1,187 @@
+package org.childalert.gateway.console;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Police officers' pages: escalations waiting for a decision, and the alerts running now. */
+class PolicePagesTests extends ConsoleTestSupport {
+
+    private final UUID alertId = UUID.randomUUID();
+
+    @Test
+    void listsTheEscalationsWaitingWithTheirChecklist() throws Exception {
+        stubAlerts("PENDING_APPROVAL");
+
+        mvc.perform(page("/approvals").with(signedIn("bob", "police")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Lina, 12 years old."),
+                        containsString("Red jacket"),
+                        containsString("The child is under 18"),
+                        containsString("<span class=\"visually-hidden\">not met</span>"),
+                        containsString("id=\"approve-" + alertId + "\""),
+                        containsString("<label for=\"reason-" + alertId + "\">Why reject?</label>"))));
+
+        alertService.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/alerts"))
+                .withQueryParam("status", equalTo("PENDING_APPROVAL"))
+                .withHeader("Authorization", equalTo("Bearer token-of-bob")));
+    }
+
+    @Test
+    void approvesAnEscalation() throws Exception {
+        alertService.stubFor(post("/api/alerts/" + alertId + "/approval").willReturn(okJson("{}")));
+
+        mvc.perform(submit("/approvals/" + alertId + "/approval").with(signedIn("dave", "police")).with(csrf()))
+                .andExpect(redirectedUrl("/approvals"))
+                .andExpect(flash().attribute("notice", "approvals.approved"));
+
+        alertService.verify(postRequestedFor(urlEqualTo("/api/alerts/" + alertId + "/approval"))
+                .withHeader("Authorization", equalTo("Bearer token-of-dave")));
+    }
+
+    @Test
+    void rejectsAnEscalationWithTheReasonGiven() throws Exception {
+        alertService.stubFor(post("/api/alerts/" + alertId + "/rejection").willReturn(okJson("{}")));
+
+        mvc.perform(submit("/approvals/" + alertId + "/rejection").param("reason", "  The child was seen with her mother.  ")
+                        .with(signedIn("bob", "police")).with(csrf()))
+                .andExpect(redirectedUrl("/approvals"))
+                .andExpect(flash().attribute("notice", "approvals.rejected"));
+
+        alertService.verify(postRequestedFor(urlEqualTo("/api/alerts/" + alertId + "/rejection"))
+                .withRequestBody(equalToJson("{\"reason\":\"The child was seen with her mother.\"}")));
+    }
+
+    @Test
+    void showsWhyARejectionWithoutReasonIsRefusedNextToTheReasonField() throws Exception {
+        stubAlerts("PENDING_APPROVAL");
+        alertService.stubFor(post("/api/alerts/" + alertId + "/rejection").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(problem(400, "reason is required", "reason", "is required: say why the escalation is rejected"))));
+
+        mvc.perform(submit("/approvals/" + alertId + "/rejection").param("reason", "")
+                        .with(signedIn("bob", "police")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"error-reason\""),
+                        containsString("is required: say why the escalation is rejected"))));
+    }
+
+    @Test
+    void tellsTheOfficerWhenTheServiceRefusesTheDecision() throws Exception {
+        alertService.stubFor(post("/api/alerts/" + alertId + "/approval").willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"You requested this escalation: another officer must decide.\"}")));
+
+        mvc.perform(submit("/approvals/" + alertId + "/approval").with(signedIn("bob", "police")).with(csrf()))
+                .andExpect(redirectedUrl("/approvals"))
+                .andExpect(flash().attribute("failure", "You requested this escalation: another officer must decide."));
+    }
+
+    @Test
+    void refusesADecisionWithoutCsrfToken() throws Exception {
+        mvc.perform(submit("/approvals/" + alertId + "/approval").with(signedIn("bob", "police")))
+                .andExpect(status().isForbidden());
+
+        assertThat(alertService.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void turnsAwayCoordinatorsAndVolunteersFromTheApprovals() throws Exception {
+        mvc.perform(page("/approvals").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isForbidden());
+        mvc.perform(submit("/approvals/" + alertId + "/approval").with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(page("/active-alerts").with(signedIn("carol", "volunteer")))
+                .andExpect(status().isForbidden());
+
+        assertThat(alertService.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void acknowledgesAnAlertForTheOfficersZoneFromTheAlertPage() throws Exception {
+        alertService.stubFor(get("/api/alerts/" + alertId).willReturn(okJson("""
+                {"id":"%s","caseId":"%s","status":"ACTIVE","level":"TARGETED",
+                 "area":{"latitude":50.8603,"longitude":4.362,"radiusKm":10.0},"criteria":{"underEighteen":true},
+                 "requestedBy":"alice","requestedAt":"2026-11-28T10:00:00Z","decidedBy":"dave",
+                 "decidedAt":"2026-11-28T10:05:00Z","issuedAt":"2026-11-28T10:05:00Z","expiresAt":"2026-11-28T22:05:00Z",
+                 "refusalReasons":[],"notice":{"childFirstName":"Lina","childAge":12,"description":"Red jacket",
+                 "lastSeenPlace":"Brussels-North station","lastSeenAt":"2026-11-28T08:30:00Z"}}"""
+                .formatted(alertId, UUID.randomUUID()))));
+        alertService.stubFor(get("/api/alerts/" + alertId + "/acknowledgements").willReturn(okJson("""
+                [{"zoneId":"5344","zoneName":"Polbru","alertedAt":"2026-11-28T10:05:00Z","deadline":"2026-11-28T10:20:00Z",
+                  "status":"WAITING","acknowledgedAt":null,"acknowledgedBy":null}]""")));
+        alertService.stubFor(post("/api/alerts/" + alertId + "/acknowledgements").willReturn(okJson("{}")));
+
+        mvc.perform(page("/alerts/" + alertId).with(signedIn("bob", "police")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Polbru"), containsString("id=\"acknowledge-5344\""))));
+        mvc.perform(submit("/alerts/" + alertId + "/acknowledgements").param("zoneId", "5344")
+                        .with(signedIn("bob", "police")).with(csrf()))
+                .andExpect(redirectedUrl("/alerts/" + alertId))
+                .andExpect(flash().attribute("notice", "alert.acknowledged"));
+        mvc.perform(submit("/alerts/" + alertId + "/acknowledgements").param("zoneId", "5344")
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(status().isForbidden());
+
+        alertService.verify(1, postRequestedFor(urlEqualTo("/api/alerts/" + alertId + "/acknowledgements"))
+                .withRequestBody(equalToJson("{\"zoneId\":\"5344\"}")));
+    }
+
+    @Test
+    void listsTheActiveAlerts() throws Exception {
+        stubAlerts("ACTIVE");
+
+        mvc.perform(page("/active-alerts").with(signedIn("bob", "police")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("href=\"/alerts/" + alertId + "\""),
+                        containsString("Targeted, 10 km"))));
+    }
+
+    private void stubAlerts(String status) {
+        alertService.stubFor(get(urlPathEqualTo("/api/alerts")).withQueryParam("status", equalTo(status))
+                .willReturn(okJson("""
+                        {"items":[{"id":"%s","caseId":"%s","status":"%s","level":"TARGETED",
+                          "area":{"latitude":50.8603,"longitude":4.362,"radiusKm":10.0},
+                          "criteria":{"underEighteen":true,"lifeInDanger":true,"likelyInCountry":true,"enoughInformation":false},
+                          "requestedBy":"alice","requestedAt":"2026-11-28T10:00:00Z","issuedAt":null,
+                          "expiresAt":"2026-11-28T22:00:00Z",
+                          "notice":{"childFirstName":"Lina","childAge":12,"description":"Red jacket",
+                                    "lastSeenPlace":"Brussels-North station","lastSeenAt":"2026-11-28T08:30:00Z"}}],
+                         "page":0,"size":50,"totalItems":1}""".formatted(alertId, UUID.randomUUID(), status))));
+    }
+
+    private static MockHttpServletRequestBuilder page(String path) {
+        return MockMvcRequestBuilders.get(path);
+    }
+
+    /** A form post as a browser sends it (form-encoded, which the gateway's own form handling reacts to). */
+    private static MockHttpServletRequestBuilder submit(String path) {
+        return MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED);
+    }
+}

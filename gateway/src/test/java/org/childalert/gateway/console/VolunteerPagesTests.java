@@ -1,0 +1,233 @@
+package org.childalert.gateway.console;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A volunteer's own pages: sign up, preferences and area, pause, opt out. */
+class VolunteerPagesTests extends ConsoleTestSupport {
+
+    private static final String ME = "/api/volunteers/me";
+    private static final UUID CAROL = UUID.randomUUID();
+    private static final String MINE = "/api/volunteers/" + CAROL;
+
+    @Test
+    void offersTheSignUpFormToAVolunteerWithoutRecordInTheirLanguage() throws Exception {
+        notificationService.stubFor(get(ME).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Not found\",\"status\":404,\"detail\":\"No volunteer signed up by carol.\"}")));
+
+        mvc.perform(page("/volunteer").header("Accept-Language", "fr-BE,fr;q=0.9").with(signedIn("carol", "volunteer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<html lang=\"fr\">"),
+                        containsString("Devenir bénévole"),
+                        containsString("<legend>M&#39;envoyer les alertes par</legend>"),
+                        containsString("<option value=\"fr\" selected=\"selected\">Français</option>"),
+                        containsString("<label for=\"consent\">"))));
+    }
+
+    @Test
+    void signsUpWithTheGivenDetailsAndConsent() throws Exception {
+        notificationService.stubFor(post("/api/volunteers").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"" + UUID.randomUUID() + "\"}")));
+
+        mvc.perform(signUp().param("consent", "true").with(csrf()))
+                .andExpect(redirectedUrl("/volunteer"))
+                .andExpect(flash().attribute("notice", "volunteer.welcome"));
+
+        notificationService.verify(postRequestedFor(urlEqualTo("/api/volunteers"))
+                .withHeader("Authorization", equalTo("Bearer token-of-carol"))
+                .withRequestBody(equalToJson("""
+                        {"name":"Carol Janssens","phone":"+32470123456","email":"carol@example.org","language":"nl",
+                         "channels":["SMS","EMAIL"],"home":{"postalCode":"1000"},"radiusKm":10.0,"consent":true}""")));
+    }
+
+    @Test
+    void showsThatConsentIsNeededNextToTheConsentBox() throws Exception {
+        notificationService.stubFor(post("/api/volunteers").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(problem(400, "consent must be true", "consent",
+                        "must be true: alerts are only sent to volunteers who consent"))));
+
+        mvc.perform(signUp().with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"error-consent\""),
+                        containsString("must be true: alerts are only sent to volunteers who consent"),
+                        containsString("value=\"Carol Janssens\""))));
+    }
+
+    @Test
+    void showsTheVolunteersRecordWithVerifiedChannelsAndTheirAreaOnAMap() throws Exception {
+        stubMyRecord();
+
+        mvc.perform(page("/volunteer").with(signedIn("carol", "volunteer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("+32470123456"),
+                        containsString("not verified yet"),
+                        containsString("id=\"sms-code-form\""),
+                        containsString("aria-label=\"Map of the area around 1000, radius 10 km\""),
+                        containsString("id=\"preferences-form\""),
+                        containsString("You receive alerts."))));
+    }
+
+    @Test
+    void changesTheRadiusLanguageAndChannelsKeepingTheOtherPreferences() throws Exception {
+        stubMyRecord();
+        notificationService.stubFor(put(urlEqualTo(MINE + "/preferences")).willReturn(okJson("{}")));
+
+        mvc.perform(submit("/volunteer/preferences").param("radiusKm", "25").param("language", "fr")
+                        .param("channels", "EMAIL").with(signedIn("carol", "volunteer")).with(csrf()))
+                .andExpect(redirectedUrl("/volunteer"))
+                .andExpect(flash().attribute("notice", "volunteer.saved"));
+
+        notificationService.verify(putRequestedFor(urlEqualTo(MINE + "/preferences"))
+                .withHeader("Authorization", equalTo("Bearer token-of-carol"))
+                .withRequestBody(equalToJson("""
+                        {"channels":["EMAIL"],"language":"fr","home":{"postalCode":"1000"},"radiusKm":25.0,
+                         "quietHours":{"from":"22:00","until":"07:00"},"pausedUntil":null}""")));
+    }
+
+    @Test
+    void refusesARadiusThatIsNotANumberWithoutChangingAnything() throws Exception {
+        stubMyRecord();
+
+        mvc.perform(submit("/volunteer/preferences").param("radiusKm", "far").param("language", "nl")
+                        .param("channels", "SMS").with(signedIn("carol", "volunteer")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"error-radiusKm\""),
+                        containsString("must be a number"))));
+
+        notificationService.verify(0, putRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void showsTheServicesReasonWhenItRefusesTheRadius() throws Exception {
+        stubMyRecord();
+        notificationService.stubFor(put(urlEqualTo(MINE + "/preferences")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(problem(400, "radiusKm must be less than or equal to 50", "radiusKm",
+                        "must be less than or equal to 50"))));
+
+        mvc.perform(submit("/volunteer/preferences").param("radiusKm", "80").param("language", "nl")
+                        .param("channels", "SMS").with(signedIn("carol", "volunteer")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"error-radiusKm\""),
+                        containsString("must be less than or equal to 50"))));
+    }
+
+    @Test
+    void pausesAlertsForAWeek() throws Exception {
+        stubMyRecord();
+        notificationService.stubFor(put(urlEqualTo(MINE + "/preferences")).willReturn(okJson("{}")));
+
+        mvc.perform(submit("/volunteer/pause").param("days", "7").with(signedIn("carol", "volunteer")).with(csrf()))
+                .andExpect(redirectedUrl("/volunteer"))
+                .andExpect(flash().attribute("notice", "volunteer.paused"));
+
+        notificationService.verify(putRequestedFor(urlEqualTo(MINE + "/preferences"))
+                .withRequestBody(matchingJsonPath("$.pausedUntil", matching("\\d{4}-.*Z")))
+                .withRequestBody(matchingJsonPath("$.radiusKm", equalTo("10.0"))));
+    }
+
+    @Test
+    void confirmsThePhoneWithTheCodeSentBySms() throws Exception {
+        stubMyRecord();
+        notificationService.stubFor(post(MINE + "/verifications/SMS/confirmation").willReturn(okJson("{}")));
+
+        mvc.perform(submit("/volunteer/sms-code").param("code", " 123456 ").with(signedIn("carol", "volunteer")).with(csrf()))
+                .andExpect(redirectedUrl("/volunteer"))
+                .andExpect(flash().attribute("notice", "volunteer.verified.sms"));
+
+        notificationService.verify(postRequestedFor(urlEqualTo(MINE + "/verifications/SMS/confirmation"))
+                .withRequestBody(equalToJson("{\"code\":\"123456\"}")));
+    }
+
+    @Test
+    void optsOutAndDeletesTheVolunteersData() throws Exception {
+        stubMyRecord();
+        notificationService.stubFor(post(MINE + "/opt-out").willReturn(aResponse().withStatus(204)));
+        notificationService.stubFor(delete(urlEqualTo(MINE)).willReturn(aResponse().withStatus(204)));
+
+        mvc.perform(submit("/volunteer/opt-out").param("out", "true").with(signedIn("carol", "volunteer")).with(csrf()))
+                .andExpect(redirectedUrl("/volunteer"))
+                .andExpect(flash().attribute("notice", "volunteer.optedOut"));
+        mvc.perform(submit("/volunteer/deletion").with(signedIn("carol", "volunteer")).with(csrf()))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(flash().attribute("notice", "volunteer.deleted"));
+
+        notificationService.verify(postRequestedFor(urlEqualTo(MINE + "/opt-out")));
+        notificationService.verify(deleteRequestedFor(urlEqualTo(MINE)));
+    }
+
+    @Test
+    void turnsAwayOtherRolesAndRequestsWithoutCsrfToken() throws Exception {
+        mvc.perform(page("/volunteer").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isForbidden());
+        mvc.perform(signUp().param("consent", "true"))
+                .andExpect(status().isForbidden());
+
+        assertThat(notificationService.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    private void stubMyRecord() {
+        notificationService.stubFor(get(ME).willReturn(okJson("""
+                {"id":"%s","name":"Carol Janssens","phone":"+32470123456","email":"carol@example.org","language":"nl",
+                 "channels":[{"channel":"SMS","verifiedAt":null,"optedOutAt":null},
+                             {"channel":"EMAIL","verifiedAt":"2026-11-28T10:00:00Z","optedOutAt":null}],
+                 "home":{"postalCode":"1000","latitude":50.8427,"longitude":4.3515},"radiusKm":10.0,
+                 "quietHours":{"from":"22:00:00","until":"07:00:00"},"pausedUntil":null,
+                 "consent":{"textVersion":"2026-11","givenAt":"2026-11-28T10:00:00Z"},"selfRegistered":true,
+                 "registeredAt":"2026-11-28T10:00:00Z"}""".formatted(CAROL))));
+    }
+
+    private MockHttpServletRequestBuilder signUp() {
+        return submit("/volunteer").with(signedIn("carol", "volunteer"))
+                .param("name", "Carol Janssens")
+                .param("phone", "+32470123456")
+                .param("email", "carol@example.org")
+                .param("language", "nl")
+                .param("channels", "SMS", "EMAIL")
+                .param("home.postalCode", "1000")
+                .param("radiusKm", "10");
+    }
+
+    private static MockHttpServletRequestBuilder page(String path) {
+        return MockMvcRequestBuilders.get(path);
+    }
+
+    /** A form post as a browser sends it (form-encoded, which the gateway's own form handling reacts to). */
+    private static MockHttpServletRequestBuilder submit(String path) {
+        return MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED);
+    }
+}
