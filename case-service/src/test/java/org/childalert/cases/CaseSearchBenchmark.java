@@ -65,7 +65,8 @@ public final class CaseSearchBenchmark {
                 "childalert.retention.schedule", "-",
                 "server.port", "0",
                 "logging.level.root", "warn",
-                "spring.main.banner-mode", "off").forEach(System::setProperty);
+                "spring.main.banner-mode", "off",
+                "childalert.outbox.purge-schedule", "-").forEach(System::setProperty);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CaseServiceApplication.class).run()) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity()).build();

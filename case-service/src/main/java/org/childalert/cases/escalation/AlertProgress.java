@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the alert-service reports back about an escalation: issued, rejected or cancelled. Each report moves
- * the escalation and the case along and lands on the case's timeline. Runs in the caller's transaction (the
+ * What the alert-service reports back about an escalation: issued, rejected, cancelled or expired. Each report
+ * moves the escalation and the case along and lands on the case's timeline; what happens while an alert runs,
+ * without changing where the case stands, is {@link AlertActivity}. Runs in the caller's transaction (the
  * inbound event's), so that the effect and the record of the handled event commit together.
  */
 @Service
@@ -68,6 +69,19 @@ public class AlertProgress {
         }
         timeline.record(caseId, at, TimelineKind.ALERT_CANCELLED, "Alert cancelled: " + reason, cancelledBy);
         audit.recordSystem(SOURCE, "ALERT_CANCELLED", caseId, "alert " + alertId + " cancelled by " + cancelledBy);
+    }
+
+    /** The alert ran out of time: the case is back on the coordinator's desk, as after a cancellation. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void expired(UUID alertId, UUID caseId, Instant at) {
+        CaseFile file = cases.lockForChange(caseId);
+        setEscalationStatus(alertId, EscalationStatus.EXPIRED);
+        if (file.status() == CaseStatus.ALERT_ACTIVE) {
+            cases.changeStatus(caseId, CaseStatus.OPEN);
+        }
+        timeline.record(caseId, at, TimelineKind.ALERT_EXPIRED,
+                "Alert " + alertId + " expired without extension; its public forms are withdrawn", SOURCE);
+        audit.recordSystem(SOURCE, "ALERT_EXPIRED", caseId, "alert " + alertId + " expired");
     }
 
     private void setEscalationStatus(UUID alertId, EscalationStatus status) {

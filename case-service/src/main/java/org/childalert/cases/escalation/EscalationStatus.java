@@ -5,5 +5,7 @@ public enum EscalationStatus {
     REQUESTED,
     ISSUED,
     REJECTED,
-    CANCELLED
+    CANCELLED,
+    /** The alert ran out of time without being extended or cancelled. */
+    EXPIRED
 }

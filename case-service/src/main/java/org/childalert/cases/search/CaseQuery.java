@@ -7,7 +7,8 @@ import org.childalert.cases.casefile.CaseStatus;
 
 /**
  * What a caller is looking for; every criterion is optional. Dates are days (UTC), both ends included;
- * {@code name} and {@code place} match any part of the child's names or of the place, ignoring case.
+ * {@code name} and {@code place} match when each word typed starts a word of the child's names or of the place,
+ * ignoring case and accents.
  */
 record CaseQuery(CaseStatus status, CaseCategory category, String coordinator, LocalDate openedFrom,
                  LocalDate openedTo, String place, String name, SortOrder sort, Direction direction, int page, int size) {

@@ -2,6 +2,8 @@ package org.childalert.cases.search;
 
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -27,13 +29,21 @@ class CaseSearchController {
     }
 
     /** Lists cases matching every criterion given, newest first unless sorted otherwise. */
+    @Operation(summary = "Search and list cases",
+            description = "Cases matching every criterion given, one page at a time, newest first unless sorted "
+                    + "otherwise. Police see only cases that were escalated. `name` and `place` match by words "
+                    + "starting with the words typed, ignoring case and accents: `liege guil` finds "
+                    + "\"Liège-Guillemins\", `emma pee` finds Emma Peeters; a text inside a word (`eeters`) does "
+                    + "not match. `total` is exact when `totalExact`, otherwise a lower bound.")
     @GetMapping
     CasePage search(@RequestParam(required = false) CaseStatus status,
                     @RequestParam(required = false) CaseCategory category,
                     @RequestParam(required = false) @Size(max = 100) String coordinator,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedFrom,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedTo,
+                    @Parameter(description = "words starting the words of the place where the child was last seen")
                     @RequestParam(required = false) @Size(min = 2, max = 200) String place,
+                    @Parameter(description = "words starting the words of the child's first and last names")
                     @RequestParam(required = false) @Size(min = 2, max = 200) String name,
                     @RequestParam(defaultValue = "OPENED_AT") CaseQuery.SortOrder sort,
                     @RequestParam(defaultValue = "DESC") CaseQuery.Direction direction,
