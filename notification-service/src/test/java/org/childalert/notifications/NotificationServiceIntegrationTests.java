@@ -104,7 +104,7 @@ class NotificationServiceIntegrationTests {
         MimeMessage email = emailsTo(near).get(0);
         assertThat(email.getSubject()).isEqualTo("Child Alert: " + childName + " (8 jaar) wordt vermist");
         assertThat(email.getFrom()[0].toString()).isEqualTo("alerts@childalert.local");
-        assertThat(email.getHeader("List-Unsubscribe", null)).contains("<http://localhost:8080/api/unsubscribe?token=", "<mailto:unsubscribe@childalert.local");
+        assertThat(email.getHeader("List-Unsubscribe", null)).contains("<http://localhost:8080/api/webhooks/email/unsubscribe?token=VOLUNTEER." + near.id() + ".", "<mailto:unsubscribe@childalert.local");
         assertThat(email.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(contentTypes(email)).anyMatch(type -> type.startsWith("text/plain")).anyMatch(type -> type.startsWith("text/html"));
         assertThat(GreenMailUtil.getBody(email)).contains(childName);
@@ -155,6 +155,25 @@ class NotificationServiceIntegrationTests {
     }
 
     @Test
+    void aPersonRegisteredTwiceIsToldOncePerChannel() throws Exception {
+        double latitude = ThreadLocalRandom.current().nextDouble(-60, 60);
+        double longitude = ThreadLocalRandom.current().nextDouble(-170, 170);
+        Person first = signUpVolunteer(latitude, longitude, 5);
+        Person again = signUpVolunteer(latitude + kmNorth(1), longitude, 5, first.phone(), first.email());
+        UUID alertId = UUID.randomUUID();
+
+        publish(alertIssued(alertId, "Noor", new GeoCircle(latitude, longitude, 10)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(smsTo(first)).hasSize(1);
+            assertThat(emailsTo(first)).hasSize(1);
+        });
+        assertThat(again.phone()).isEqualTo(first.phone());
+        assertThat(jdbc.sql("select count(*) from delivery where alert_id = :id").param("id", alertId)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void aVolunteerMayNotReadAnAlertsDeliveries() throws Exception {
         mvc.perform(get("/api/alerts/" + UUID.randomUUID() + "/deliveries").with(Callers.carol()))
                 .andExpect(status().isForbidden());
@@ -202,13 +221,17 @@ class NotificationServiceIntegrationTests {
     }
 
     private Person signUpVolunteer(double latitude, double longitude, int radiusKm) throws Exception {
-        String phone = randomMobile();
-        String email = "vol-" + UUID.randomUUID() + "@example.org";
-        MvcResult result = mvc.perform(post("/api/volunteers").with(Callers.newVolunteer("vol-" + UUID.randomUUID()))
+        return signUpVolunteer(latitude, longitude, radiusKm, randomMobile(), "vol-" + UUID.randomUUID() + "@example.org");
+    }
+
+    private Person signUpVolunteer(double latitude, double longitude, int radiusKm, String phone, String email)
+            throws Exception {
+        // an admin who attests that the person confirmed their phone and mailbox: their channels count at once
+        MvcResult result = mvc.perform(post("/api/volunteers").with(Callers.admin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name":"Volunteer","phone":"%s","email":"%s","language":"nl","channels":["SMS","EMAIL"],
-                                 "home":{"latitude":%s,"longitude":%s},"radiusKm":%d,"consent":true}
+                                 "home":{"latitude":%s,"longitude":%s},"radiusKm":%d,"consent":true,"verifiedBy":"admin"}
                                 """.formatted(phone, email, latitude, longitude, radiusKm)))
                 .andExpect(status().isCreated())
                 .andReturn();

@@ -7,11 +7,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param from the sender of every alert email
- * @param unsubscribeUrl the one-click unsubscribe endpoint (RFC 8058); the recipient's token is appended
  * @param unsubscribeMailbox where an unsubscribe email can be sent instead
  */
 @Validated
 @ConfigurationProperties("childalert.mail")
-record AlertMailProperties(@NotBlank @Email String from, @NotBlank String unsubscribeUrl,
-                           @NotBlank @Email String unsubscribeMailbox) {
+record AlertMailProperties(@NotBlank @Email String from, @NotBlank @Email String unsubscribeMailbox) {
 }

@@ -7,7 +7,7 @@ import org.childalert.events.NoticeKind;
 import org.childalert.events.RecipientKind;
 import org.childalert.notifications.templates.Language;
 
-/** One message to send, as claimed from the queue. */
+/** One message to send, as claimed from the queue; {@code attempts} counts this one. */
 record Delivery(UUID id, UUID alertId, RecipientKind recipientKind, UUID recipientId, DeliveryChannel channel,
-                NoticeKind notice, String address, Language language, String unsubscribeToken) {
+                NoticeKind notice, String address, Language language, int attempts) {
 }

@@ -1,5 +1,6 @@
 package org.childalert.notifications.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +25,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Works through the delivery queue: claims pending deliveries in batches ({@code FOR UPDATE SKIP LOCKED}, so
+ * Works through the delivery queue: claims due deliveries in batches ({@code FOR UPDATE SKIP LOCKED}, so
  * several instances share the work without sending anything twice), sends each through its channel, and
  * records the outcome together with its event (NotificationDispatched or NotificationFailed) in one
- * transaction. Runs right after a transaction queued deliveries and on a poll interval as a safety net.
+ * transaction. A temporary failure puts the delivery back with a doubling wait, a bounded number of times:
+ * a delivery that keeps failing never holds up the others. Runs right after a transaction queued deliveries and on a poll interval as a safety net.
  */
 @Component
 class DeliveryDispatcher implements DisposableBean {
@@ -109,16 +111,13 @@ class DeliveryDispatcher implements DisposableBean {
             providerMessageId = delivery.channel() == DeliveryChannel.SMS
                     ? sms.send(delivery.address(), templates.sms(delivery.notice(), delivery.language(), notice))
                     : email.send(delivery.address(), templates.email(delivery.notice(), delivery.language(), notice),
-                            delivery.unsubscribeToken());
+                            delivery.recipientKind(), delivery.recipientId());
         } catch (DeliveryFailedException e) {
-            log.warn("Delivery {} ({} {}) failed: {}", delivery.id(), delivery.channel(), delivery.notice(), e.getMessage());
-            transactions.executeWithoutResult(status -> {
-                if (queue.markFailed(delivery.id(), e.errorCode())) {
-                    events.publishEvent(new NotificationFailed(UUID.randomUUID(), Instant.now(), delivery.id(),
-                            delivery.alertId(), delivery.channel(), delivery.notice(), delivery.recipientKind(),
-                            e.errorCode()));
-                }
-            });
+            failed(delivery, e.errorCode(), e.isTemporary(), e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            // a fault of ours (a template, a bug): this delivery waits and is retried, the others go on
+            failed(delivery, "INTERNAL_ERROR", true, e.toString());
             return;
         }
         transactions.executeWithoutResult(status -> {
@@ -127,6 +126,25 @@ class DeliveryDispatcher implements DisposableBean {
                         delivery.alertId(), delivery.channel(), delivery.notice(), delivery.recipientKind(),
                         providerMessageId));
                 queue.enqueueFoundIfAlertCancelled(delivery.id());
+            }
+        });
+    }
+
+    /** A temporary failure is retried later while attempts remain; otherwise the delivery is given up. */
+    private void failed(Delivery delivery, String errorCode, boolean temporary, String reason) {
+        if (temporary && delivery.attempts() < properties.maxAttempts()) {
+            Duration delay = properties.retryDelayAfter(delivery.attempts());
+            log.info("Delivery {} ({} {}) failed on attempt {}, retrying in {}: {}", delivery.id(), delivery.channel(),
+                    delivery.notice(), delivery.attempts(), delay, reason);
+            transactions.executeWithoutResult(status -> queue.retryLater(delivery.id(), errorCode, delay));
+            return;
+        }
+        log.warn("Delivery {} ({} {}) failed on attempt {}, giving up: {}", delivery.id(), delivery.channel(),
+                delivery.notice(), delivery.attempts(), reason);
+        transactions.executeWithoutResult(status -> {
+            if (queue.markFailed(delivery.id(), errorCode)) {
+                events.publishEvent(new NotificationFailed(UUID.randomUUID(), Instant.now(), delivery.id(),
+                        delivery.alertId(), delivery.channel(), delivery.notice(), delivery.recipientKind(), errorCode));
             }
         });
     }

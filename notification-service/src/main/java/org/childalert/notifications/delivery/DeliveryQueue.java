@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The durable work queue of messages in PostgreSQL, and the alert notices they are rendered from. Rows go
- * PENDING → SENDING (claimed by one dispatcher) → ACCEPTED (a provider took it) or FAILED.
+ * PENDING → SENDING (claimed by one dispatcher) → ACCEPTED (a provider took it) or FAILED; a temporary
+ * failure sends it back to PENDING with a later next attempt, until its attempts run out.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
@@ -84,7 +85,10 @@ class DeliveryQueue {
                 .optional();
     }
 
-    /** Queues one notice per recipient; the unique key skips whoever already has this notice on this channel. */
+    /**
+     * Queues one notice per recipient; the unique keys skip whoever already has this notice on this channel,
+     * and any address that already has it (one person registered twice is told once).
+     */
     int enqueue(UUID alertId, NoticeKind notice, List<Recipient> recipients) {
         SqlParameterSource[] rows = recipients.stream()
                 .map(recipient -> new MapSqlParameterSource()
@@ -100,7 +104,7 @@ class DeliveryQueue {
         int[] inserted = batch.batchUpdate("""
                 insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language)
                 values (:id, :alertId, :kind, :recipientId, :channel, :notice, :address, :language)
-                on conflict on constraint delivery_once do nothing
+                on conflict do nothing
                 """, rows);
         return Arrays.stream(inserted).map(n -> Math.max(n, 0)).sum();
     }
@@ -112,7 +116,7 @@ class DeliveryQueue {
                 select gen_random_uuid(), alert_id, recipient_kind, recipient_id, channel, 'FOUND', address, language
                 from delivery
                 where alert_id = :alertId and notice = 'ISSUED' and state in ('ACCEPTED', 'DELIVERED')
-                on conflict on constraint delivery_once do nothing
+                on conflict do nothing
                 """)
                 .param("alertId", alertId)
                 .update();
@@ -125,7 +129,7 @@ class DeliveryQueue {
                 select gen_random_uuid(), d.alert_id, d.recipient_kind, d.recipient_id, d.channel, 'FOUND', d.address, d.language
                 from delivery d join alert_notice a on a.alert_id = d.alert_id
                 where d.id = :id and d.notice = 'ISSUED' and a.cancelled_at is not null
-                on conflict on constraint delivery_once do nothing
+                on conflict do nothing
                 """)
                 .param("id", deliveryId)
                 .update();
@@ -136,8 +140,7 @@ class DeliveryQueue {
         return jdbc.sql("""
                 update delivery set state = 'FAILED', error_code = :errorCode, updated_at = clock_timestamp()
                 where alert_id = :alertId and notice <> 'FOUND' and state = 'PENDING'
-                returning id, alert_id, recipient_kind, recipient_id, channel, notice, address, language,
-                          null as unsubscribe_token
+                returning id, alert_id, recipient_kind, recipient_id, channel, notice, address, language, attempts
                 """)
                 .param("alertId", alertId)
                 .param("errorCode", errorCode)
@@ -145,12 +148,16 @@ class DeliveryQueue {
                 .list();
     }
 
-    /** Claims up to {@code limit} pending deliveries for this dispatcher, oldest first, skipping those others hold. */
+    /**
+     * Claims up to {@code limit} deliveries that are due, in the order of their next attempt, skipping those
+     * other dispatchers hold. A delivery waiting to be retried is not due, so it never holds up newer ones.
+     */
     List<Delivery> claim(int limit) {
         return new ArrayList<>(jdbc.sql("""
                 with claimable as (
-                    select id from delivery where state = 'PENDING'
-                    order by created_at, id
+                    select id from delivery
+                    where state = 'PENDING' and next_attempt_at <= clock_timestamp() and address is not null
+                    order by next_attempt_at, id
                     limit :limit
                     for update skip locked
                 ), claimed as (
@@ -159,11 +166,9 @@ class DeliveryQueue {
                     returning d.*
                 )
                 select c.id, c.alert_id, c.recipient_kind, c.recipient_id, c.channel, c.notice, c.address, c.language,
-                       coalesce(v.unsubscribe_token, p.unsubscribe_token) as unsubscribe_token
+                       c.attempts
                 from claimed c
-                left join volunteer v on c.recipient_kind = 'VOLUNTEER' and v.id = c.recipient_id
-                left join police_contact p on c.recipient_kind = 'POLICE' and p.id = c.recipient_id
-                order by c.created_at, c.id
+                order by c.next_attempt_at, c.id
                 """)
                 .param("limit", limit)
                 .query(DeliveryQueue::toDelivery)
@@ -173,7 +178,7 @@ class DeliveryQueue {
     /** Gives deliveries claimed by a dispatcher that stopped before finishing back to the queue. */
     int releaseAbandoned(Duration lease) {
         return jdbc.sql("""
-                update delivery set state = 'PENDING', updated_at = clock_timestamp()
+                update delivery set state = 'PENDING', next_attempt_at = clock_timestamp(), updated_at = clock_timestamp()
                 where state = 'SENDING' and updated_at < clock_timestamp() - cast(:lease as interval)
                 """)
                 .param("lease", lease.toSeconds() + " seconds")
@@ -191,6 +196,20 @@ class DeliveryQueue {
                 .update() == 1;
     }
 
+    /** Puts a delivery that failed for a temporary reason back in the queue, due after the delay. */
+    boolean retryLater(UUID id, String errorCode, Duration delay) {
+        return jdbc.sql("""
+                update delivery set state = 'PENDING', error_code = :errorCode,
+                                    next_attempt_at = clock_timestamp() + cast(:delay as interval),
+                                    updated_at = clock_timestamp()
+                where id = :id and state = 'SENDING'
+                """)
+                .param("id", id)
+                .param("errorCode", errorCode)
+                .param("delay", delay.toMillis() + " milliseconds")
+                .update() == 1;
+    }
+
     boolean markFailed(UUID id, String errorCode) {
         return jdbc.sql("""
                 update delivery set state = 'FAILED', error_code = :errorCode, updated_at = clock_timestamp()
@@ -205,7 +224,7 @@ class DeliveryQueue {
         return new Delivery(rs.getObject("id", UUID.class), rs.getObject("alert_id", UUID.class),
                 RecipientKind.valueOf(rs.getString("recipient_kind")), rs.getObject("recipient_id", UUID.class),
                 DeliveryChannel.valueOf(rs.getString("channel")), NoticeKind.valueOf(rs.getString("notice")),
-                rs.getString("address"), Language.fromCode(rs.getString("language")), rs.getString("unsubscribe_token"));
+                rs.getString("address"), Language.fromCode(rs.getString("language")), rs.getInt("attempts"));
     }
 
     private static Timestamp timestamp(java.time.Instant instant) {

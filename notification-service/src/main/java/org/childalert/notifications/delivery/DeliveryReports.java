@@ -62,6 +62,9 @@ class DeliveryReports {
     }
 
     private static String masked(String channel, String address) {
+        if (address == null) {
+            return null; // the recipient asked for erasure: only the count remains
+        }
         return "SMS".equals(channel) ? PhoneNumbers.masked(address) : EmailAddresses.masked(address);
     }
 

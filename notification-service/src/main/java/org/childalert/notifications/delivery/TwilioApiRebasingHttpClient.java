@@ -6,6 +6,8 @@ import java.util.Map;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 
 /**
  * The Twilio SDK's own HTTP client, sending what the SDK addresses to {@code https://api.twilio.com} to
@@ -19,7 +21,33 @@ class TwilioApiRebasingHttpClient extends NetworkHttpClient {
     private final String baseUrl;
 
     TwilioApiRebasingHttpClient(String baseUrl) {
+        super(singleAttempt());
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /**
+     * The SDK's own client settings, without Apache HttpClient's automatic retries (it would retry a 429 or
+     * 503 after a second, in the dispatcher's thread).
+     */
+    private static HttpClientBuilder singleAttempt() {
+        PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
+        connections.setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG);
+        connections.setDefaultMaxPerRoute(20);
+        connections.setMaxTotal(100);
+        return HttpClientBuilder.create()
+                .useSystemProperties()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(DEFAULT_REQUEST_CONFIG)
+                .disableAutomaticRetries();
+    }
+
+    /**
+     * One attempt per message. The SDK would otherwise retry a 5xx or 429 itself, sleeping in the dispatcher's
+     * thread; the delivery queue retries instead, with a growing wait and a bounded number of attempts.
+     */
+    @Override
+    public Response reliableRequest(Request request) {
+        return makeRequest(request);
     }
 
     @Override

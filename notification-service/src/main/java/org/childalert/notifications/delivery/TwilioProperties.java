@@ -11,6 +11,7 @@ import org.springframework.validation.annotation.Validated;
  * @param apiBaseUrl where {@code https://api.twilio.com} really is: Twilio itself in production, the local
  *                   fake (WireMock) in development and tests
  * @param statusCallbackUrl the public URL Twilio reports message statuses to
+ * @param webhookBaseUrl the public base URL (scheme, host, port) Twilio calls our webhooks at: the URL it signs
  */
 @Validated
 @ConfigurationProperties("childalert.twilio")
@@ -20,7 +21,8 @@ record TwilioProperties(
         String messagingServiceSid,
         String fromNumber,
         @NotBlank String apiBaseUrl,
-        @NotBlank String statusCallbackUrl) {
+        @NotBlank String statusCallbackUrl,
+        @NotBlank String webhookBaseUrl) {
 
     boolean hasMessagingService() {
         return messagingServiceSid != null && !messagingServiceSid.isBlank();

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TwilioSmsSender {
 
+    private static final int TOO_MANY_REQUESTS = 20429;
+
     private final TwilioProperties properties;
     private final TwilioRestClient client;
 
@@ -35,9 +37,22 @@ class TwilioSmsSender {
             return creator.create(client).getSid();
         } catch (ApiException e) {
             String code = e.getCode() != null ? String.valueOf(e.getCode()) : "HTTP_" + e.getStatusCode();
-            throw new DeliveryFailedException(code, "Twilio refused the message: " + e.getMessage(), e);
+            String message = "Twilio refused the message: " + e.getMessage();
+            throw isWorthRetrying(e)
+                    ? DeliveryFailedException.temporary(code, message, e)
+                    : DeliveryFailedException.permanent(code, message, e);
         } catch (TwilioException e) {
-            throw new DeliveryFailedException("TWILIO_UNREACHABLE", "Twilio could not be reached: " + e.getMessage(), e);
+            throw DeliveryFailedException.temporary("TWILIO_UNREACHABLE", "Twilio could not be reached: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Throttling (HTTP 429, error 20429) and Twilio's own outages (5xx) pass; everything else Twilio refuses
+     * (21610: the recipient texted STOP, 21211: not a valid number, ...) will be refused again.
+     */
+    private static boolean isWorthRetrying(ApiException e) {
+        Integer status = e.getStatusCode();
+        return Integer.valueOf(TOO_MANY_REQUESTS).equals(e.getCode())
+                || (status != null && (status == 429 || status >= 500));
     }
 }

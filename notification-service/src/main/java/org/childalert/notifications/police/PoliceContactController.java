@@ -15,12 +15,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins register the police units that receive every alert touching their zone. */
+/**
+ * Admins register the contacts of police units (language, channels, on-duty status), each with the circle
+ * of the zone it covers; zones drawn as polygons or postal codes are {@link PoliceZoneController}'s.
+ */
 @RestController
 @RequestMapping("/api/police-contacts")
 class PoliceContactController {
@@ -47,9 +51,20 @@ class PoliceContactController {
         return contacts.find(id).orElseThrow(() -> new NotFoundException("Police contact", id));
     }
 
+    /** Every contact, or those of one unit. */
     @GetMapping
-    Page list(@RequestParam(defaultValue = "0") @Min(0) int page,
+    Page list(@RequestParam(required = false) String unit,
+              @RequestParam(defaultValue = "0") @Min(0) int page,
               @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        return new Page(contacts.page(page, size), page, size, contacts.count());
+        return new Page(contacts.page(unit, page, size), page, size, contacts.count(unit));
+    }
+
+    /** Puts a contact on or off duty: only contacts on duty are sent alerts. */
+    @PutMapping("/{id}/duty")
+    PoliceContactView duty(@PathVariable UUID id, @Valid @RequestBody DutyStatusRequest request) {
+        if (!contacts.setOnDuty(id, request.onDuty())) {
+            throw new NotFoundException("Police contact", id);
+        }
+        return contacts.find(id).orElseThrow(() -> new NotFoundException("Police contact", id));
     }
 }

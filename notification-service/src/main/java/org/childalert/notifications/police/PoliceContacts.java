@@ -66,20 +66,39 @@ class PoliceContacts {
         return id;
     }
 
+    /** False if there is no such contact. */
+    @Transactional
+    boolean setOnDuty(UUID id, boolean onDuty) {
+        return jdbc.sql("update police_contact set on_duty = :onDuty where id = :id")
+                .param("id", id)
+                .param("onDuty", onDuty)
+                .update() == 1;
+    }
+
+    Optional<String> unitOf(UUID id) {
+        return jdbc.sql("select unit from police_contact where id = :id").param("id", id).query(String.class).optional();
+    }
+
     Optional<PoliceContactView> find(UUID id) {
         return jdbc.sql(SELECT + " where p.id = :id").param("id", id).query(PoliceContacts::toView).optional();
     }
 
-    List<PoliceContactView> page(int page, int size) {
-        return jdbc.sql(SELECT + " order by p.unit, p.name, p.id limit :limit offset :offset")
+    List<PoliceContactView> page(String unit, int page, int size) {
+        return jdbc.sql(SELECT + """
+                 where (cast(:unit as text) is null or p.unit = :unit)
+                 order by p.unit, p.name, p.id limit :limit offset :offset
+                """)
+                .param("unit", unit)
                 .param("limit", size)
                 .param("offset", (long) page * size)
                 .query(PoliceContacts::toView)
                 .list();
     }
 
-    long count() {
-        return jdbc.sql("select count(*) from police_contact").query(Long.class).single();
+    long count(String unit) {
+        return jdbc.sql("select count(*) from police_contact where cast(:unit as text) is null or unit = :unit")
+                .param("unit", unit)
+                .query(Long.class).single();
     }
 
     private static PoliceContactView toView(ResultSet rs, int row) throws SQLException {
@@ -89,6 +108,6 @@ class PoliceContacts {
                 channels == null ? List.of() : Arrays.asList(channels.split(",")),
                 new PoliceContactView.Zone(rs.getDouble("zone_latitude"), rs.getDouble("zone_longitude"),
                         rs.getDouble("zone_radius_km")),
-                rs.getTimestamp("registered_at").toInstant());
+                rs.getBoolean("on_duty"), rs.getTimestamp("registered_at").toInstant());
     }
 }

@@ -41,10 +41,20 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        // Twilio signs its webhooks, the links in emails are signed: no login, checked in the handlers
+                        .requestMatchers(HttpMethod.POST, "/api/webhooks/twilio/inbound").permitAll()
+                        .requestMatchers("/api/webhooks/email/unsubscribe", "/api/webhooks/email/verification").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/volunteers").hasAnyRole(VOLUNTEER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/volunteers/me").hasRole(VOLUNTEER)
-                        .requestMatchers(HttpMethod.GET, "/api/volunteers/*").hasAnyRole(VOLUNTEER, ADMIN)
+                        // a volunteer's own record: ownership is checked in the features (someone else's id is 404)
+                        .requestMatchers(HttpMethod.GET, "/api/volunteers/*", "/api/volunteers/*/consent").hasAnyRole(VOLUNTEER, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/volunteers/*/preferences").hasAnyRole(VOLUNTEER, ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/volunteers/*").hasAnyRole(VOLUNTEER, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/volunteers/*/opt-out", "/api/volunteers/*/opt-in",
+                                "/api/volunteers/*/verifications/*", "/api/volunteers/*/verifications/SMS/confirmation")
+                                .hasAnyRole(VOLUNTEER, ADMIN)
                         .requestMatchers("/api/police-contacts", "/api/police-contacts/**").hasRole(ADMIN)
+                        .requestMatchers("/api/police-zones", "/api/police-zones/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/alerts/*/deliveries").hasAnyRole(COORDINATOR, POLICE, ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth2 -> oauth2

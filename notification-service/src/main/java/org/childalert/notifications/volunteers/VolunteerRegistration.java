@@ -6,7 +6,9 @@ import java.util.UUID;
 
 import org.childalert.notifications.contacts.ContactAddresses;
 import org.childalert.notifications.contacts.UnsubscribeTokens;
+import org.childalert.notifications.geo.PostalCodeGeocoder;
 import org.childalert.notifications.security.Caller;
+import org.childalert.notifications.verification.ChannelVerifications;
 import org.childalert.notifications.web.ConflictException;
 import org.childalert.notifications.web.InvalidRequestException;
 import org.childalert.notifications.web.NotFoundException;
@@ -23,20 +25,28 @@ class VolunteerRegistration {
 
     private final Volunteers volunteers;
     private final PostalCodeGeocoder geocoder;
+    private final ChannelVerifications verifications;
     private final VolunteerProperties properties;
     private final Clock clock;
 
-    VolunteerRegistration(Volunteers volunteers, PostalCodeGeocoder geocoder, VolunteerProperties properties) {
+    VolunteerRegistration(Volunteers volunteers, PostalCodeGeocoder geocoder, ChannelVerifications verifications,
+                          VolunteerProperties properties) {
         this.volunteers = volunteers;
         this.geocoder = geocoder;
+        this.verifications = verifications;
         this.properties = properties;
         this.clock = Clock.systemUTC();
     }
 
     @Transactional
-    VolunteerView signUp(VolunteerSignUp request, Caller caller, String clientAddress) {
+    VolunteerView signUp(VolunteerSignUp request, Caller caller, String clientAddress, String userAgent) {
         ContactAddresses addresses = ContactAddresses.of(request.phone(), request.email(), request.channels());
-        PostalCodeGeocoder.Coordinates home = locate(request.home());
+        PostalCodeGeocoder.Coordinates home = Homes.locate(geocoder, request.home().postalCode(),
+                request.home().latitude(), request.home().longitude());
+        if (request.attestedByAdmin() && !isAdmin(caller)) {
+            throw new InvalidRequestException("verifiedBy",
+                    "can only be given by an admin attesting that the person confirmed their phone and email");
+        }
         String owner = isAdmin(caller) ? null : caller.subject();
         if (owner != null && volunteers.ownedBy(owner)) {
             throw new ConflictException("You are already signed up as a volunteer; see GET /api/volunteers/me.");
@@ -48,10 +58,15 @@ class VolunteerRegistration {
                             addresses.email(), request.language(), blankToNull(request.home().postalCode()),
                             home.latitude(), home.longitude(), request.radiusKm(), UnsubscribeTokens.next(),
                             caller.username()),
-                    addresses.channels(), now,
-                    new Volunteers.ConsentGiven(properties.consentTextVersion(), now, clientAddress, caller.subject()));
+                    addresses.channels(), request.attestedByAdmin() ? now : null,
+                    new Volunteers.ConsentGiven(properties.consentTextVersion(), now, clientAddress, caller.subject(),
+                            String.join(",", addresses.channels().stream().map(Enum::name).sorted().toList()),
+                            userAgent, request.attestedByAdmin() ? caller.username() : null));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("You are already signed up as a volunteer; see GET /api/volunteers/me.");
+        }
+        if (!request.attestedByAdmin()) {
+            verifications.start(id, addresses.channels());
         }
         return volunteers.find(id).orElseThrow();
     }
@@ -68,22 +83,6 @@ class VolunteerRegistration {
     VolunteerView mine(Caller caller) {
         return volunteers.findOwnedBy(caller.subject())
                 .orElseThrow(() -> new NotFoundException("Volunteer signed up by", caller.username()));
-    }
-
-    private PostalCodeGeocoder.Coordinates locate(VolunteerSignUp.Home home) {
-        boolean hasPostalCode = home.postalCode() != null && !home.postalCode().isBlank();
-        boolean hasCoordinates = home.latitude() != null && home.longitude() != null;
-        if (hasPostalCode && (home.latitude() != null || home.longitude() != null)) {
-            throw new InvalidRequestException("home", "must give either a postalCode or latitude and longitude, not both");
-        }
-        if (hasCoordinates) {
-            return new PostalCodeGeocoder.Coordinates(home.latitude(), home.longitude());
-        }
-        if (!hasPostalCode) {
-            throw new InvalidRequestException("home", "must give a postalCode or both latitude and longitude");
-        }
-        return geocoder.locate(home.postalCode())
-                .orElseThrow(() -> new InvalidRequestException("home.postalCode", "is not a known Belgian postal code"));
     }
 
     /** An admin acts on others' behalf, even if they also hold the volunteer role. */

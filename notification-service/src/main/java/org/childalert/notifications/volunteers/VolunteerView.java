@@ -14,11 +14,18 @@ record VolunteerView(
         List<Channel> channels,
         Home home,
         double radiusKm,
+        QuietHours quietHours,
+        Instant pausedUntil,
         Consent consent,
         boolean selfRegistered,
         Instant registeredAt) {
 
-    record Channel(String channel, Instant verifiedAt) {
+    /** A channel is used once verified and until opted out of. */
+    record Channel(String channel, Instant verifiedAt, Instant optedOutAt) {
+    }
+
+    /** Local time in Belgium; alerts other than PUBLIC wait for the end of them. */
+    record QuietHours(java.time.LocalTime from, java.time.LocalTime until) {
     }
 
     record Home(String postalCode, double latitude, double longitude) {

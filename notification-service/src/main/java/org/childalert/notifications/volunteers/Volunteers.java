@@ -22,7 +22,8 @@ class Volunteers {
                         String unsubscribeToken, String registeredBy) {
     }
 
-    record ConsentGiven(String textVersion, Instant givenAt, String ipAddress, String submittedBy) {
+    record ConsentGiven(String textVersion, Instant givenAt, String ipAddress, String submittedBy, String channels,
+                        String userAgent, String attestedBy) {
     }
 
     private final JdbcClient jdbc;
@@ -38,7 +39,7 @@ class Volunteers {
                 .single();
     }
 
-    /** Stores the volunteer with their channels, considered verified from {@code verifiedAt}, and their consent. */
+    /** Stores the volunteer with their channels, verified from {@code verifiedAt} (null: not yet), and their consent. */
     void insert(NewVolunteer volunteer, Iterable<DeliveryChannel> channels, Instant verifiedAt, ConsentGiven consent) {
         jdbc.sql("""
                 insert into volunteer (id, owner_subject, name, phone, email, language, home_postal_code,
@@ -63,19 +64,43 @@ class Volunteers {
             jdbc.sql("insert into volunteer_channel (volunteer_id, channel, verified_at) values (:id, :channel, :verifiedAt)")
                     .param("id", volunteer.id())
                     .param("channel", channel.name())
-                    .param("verifiedAt", Timestamp.from(verifiedAt))
+                    .param("verifiedAt", verifiedAt == null ? null : Timestamp.from(verifiedAt), java.sql.Types.TIMESTAMP)
                     .update();
         }
         jdbc.sql("""
-                insert into volunteer_consent (volunteer_id, text_version, given_at, ip_address, submitted_by)
-                values (:id, :version, :givenAt, :ip, :submittedBy)
+                insert into volunteer_consent (volunteer_id, text_version, given_at, ip_address, submitted_by,
+                                               channels, user_agent, attested_by)
+                values (:id, :version, :givenAt, :ip, :submittedBy, :channels, :userAgent, :attestedBy)
                 """)
                 .param("id", volunteer.id())
                 .param("version", consent.textVersion())
                 .param("givenAt", Timestamp.from(consent.givenAt()))
                 .param("ip", consent.ipAddress())
                 .param("submittedBy", consent.submittedBy())
+                .param("channels", consent.channels())
+                .param("userAgent", consent.userAgent())
+                .param("attestedBy", consent.attestedBy())
                 .update();
+    }
+
+    boolean exists(UUID id) {
+        return jdbc.sql("select exists (select 1 from volunteer where id = :id)").param("id", id)
+                .query(Boolean.class).single();
+    }
+
+    List<ConsentRecord> consents(UUID id) {
+        return jdbc.sql("""
+                select c.*, t.body from volunteer_consent c
+                join volunteer v on v.id = c.volunteer_id
+                left join consent_text t on t.version = c.text_version and t.language = v.language
+                where c.volunteer_id = :id order by c.given_at desc
+                """)
+                .param("id", id)
+                .query((rs, n) -> new ConsentRecord(rs.getString("text_version"), rs.getString("body"),
+                        instant(rs.getTimestamp("given_at")), rs.getString("ip_address"), rs.getString("user_agent"),
+                        rs.getString("channels") == null ? List.of() : List.of(rs.getString("channels").split(",")),
+                        rs.getString("submitted_by"), rs.getString("attested_by")))
+                .list();
     }
 
     Optional<VolunteerView> find(UUID id) {
@@ -100,10 +125,11 @@ class Volunteers {
     private VolunteerView toView(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         List<VolunteerView.Channel> channels = new ArrayList<>(jdbc.sql("""
-                select channel, verified_at from volunteer_channel where volunteer_id = :id order by channel
+                select channel, verified_at, opted_out_at from volunteer_channel where volunteer_id = :id order by channel
                 """)
                 .param("id", id)
-                .query((c, n) -> new VolunteerView.Channel(c.getString("channel"), instant(c.getTimestamp("verified_at"))))
+                .query((c, n) -> new VolunteerView.Channel(c.getString("channel"), instant(c.getTimestamp("verified_at")),
+                        instant(c.getTimestamp("opted_out_at"))))
                 .list());
         VolunteerView.Consent consent = jdbc.sql("""
                 select text_version, given_at from volunteer_consent where volunteer_id = :id
@@ -117,7 +143,11 @@ class Volunteers {
                 rs.getString("language"), channels,
                 new VolunteerView.Home(rs.getString("home_postal_code"), rs.getDouble("home_latitude"),
                         rs.getDouble("home_longitude")),
-                rs.getDouble("radius_km"), consent, rs.getString("owner_subject") != null,
+                rs.getDouble("radius_km"),
+                rs.getObject("quiet_from") == null ? null
+                        : new VolunteerView.QuietHours(rs.getObject("quiet_from", java.time.LocalTime.class),
+                                rs.getObject("quiet_until", java.time.LocalTime.class)),
+                instant(rs.getTimestamp("paused_until")), consent, rs.getString("owner_subject") != null,
                 instant(rs.getTimestamp("registered_at")));
     }
 

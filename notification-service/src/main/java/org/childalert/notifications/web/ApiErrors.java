@@ -77,6 +77,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict with the current state", ex.getMessage());
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException ex) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", ex.getMessage()));
+    }
+
     @ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
             TransientDataAccessException.class })
     ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {

@@ -1,4 +1,4 @@
-package org.childalert.notifications.volunteers;
+package org.childalert.notifications.geo;
 
 import org.junit.jupiter.api.Test;
 

@@ -37,16 +37,19 @@ class VolunteerControllerTests {
         String name = "vol-" + UUID.randomUUID();
         RequestPostProcessor volunteer = Callers.newVolunteer(name);
 
+        String digits = randomDigits();
+        String email = "an-" + UUID.randomUUID() + "@example.org";
         MvcResult created = mvc.perform(post("/api/volunteers").with(volunteer)
                         .header("X-Forwarded-For", "203.0.113.7")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(signUp("0470 12 34 56", "an@example.org", "\"postalCode\":\"1000\"", "true")))
+                        .content(signUp("0470 " + digits.substring(0, 2) + " " + digits.substring(2, 4) + " " + digits.substring(4),
+                                email, "\"postalCode\":\"1000\"", "true")))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", startsWith("/api/volunteers/")))
-                .andExpect(jsonPath("$.phone").value("+32470123456"))
+                .andExpect(jsonPath("$.phone").value("+32470" + digits))
                 .andExpect(jsonPath("$.home.postalCode").value("1000"))
                 .andExpect(jsonPath("$.home.latitude").value(50.830001))
-                .andExpect(jsonPath("$.channels[0].verifiedAt").isNotEmpty())
+                .andExpect(jsonPath("$.channels[0].verifiedAt").isEmpty()) // double opt-in: not until confirmed
                 .andExpect(jsonPath("$.consent.textVersion").value("volunteer-consent-2026-11"))
                 .andExpect(jsonPath("$.selfRegistered").value(true))
                 .andReturn();
@@ -57,7 +60,7 @@ class VolunteerControllerTests {
                 .andExpect(jsonPath("$.id").value(id));
         mvc.perform(get("/api/volunteers/" + id).with(volunteer))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.email").value("an@example.org"));
+                .andExpect(jsonPath("$.email").value(email));
         assertThat(jdbc.sql("select ip_address from volunteer_consent where volunteer_id = :id")
                 .param("id", UUID.fromString(id)).query(String.class).single()).isEqualTo("203.0.113.7");
     }
@@ -66,11 +69,11 @@ class VolunteerControllerTests {
     void aSecondSignUpBySameVolunteerIsAConflict() throws Exception {
         RequestPostProcessor volunteer = Callers.newVolunteer("vol-" + UUID.randomUUID());
         mvc.perform(post("/api/volunteers").with(volunteer).contentType(MediaType.APPLICATION_JSON)
-                        .content(signUp("0470123456", "an@example.org", "\"postalCode\":\"9000\"", "true")))
+                        .content(signUp(randomMobile(), "an-" + UUID.randomUUID() + "@example.org", "\"postalCode\":\"9000\"", "true")))
                 .andExpect(status().isCreated());
 
         mvc.perform(post("/api/volunteers").with(volunteer).contentType(MediaType.APPLICATION_JSON)
-                        .content(signUp("0470654321", "an@example.org", "\"postalCode\":\"9000\"", "true")))
+                        .content(signUp(randomMobile(), "an-" + UUID.randomUUID() + "@example.org", "\"postalCode\":\"9000\"", "true")))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -90,9 +93,10 @@ class VolunteerControllerTests {
     @Test
     void anAdminSignsSomeoneUpOnTheirBehalfWithoutAnOwner() throws Exception {
         mvc.perform(post("/api/volunteers").with(Callers.admin()).contentType(MediaType.APPLICATION_JSON)
-                        .content(signUp("+32470111222", "helper@example.org", "\"latitude\":51.05,\"longitude\":3.72", "true")))
+                        .content(signUp(randomMobile(), "helper-" + UUID.randomUUID() + "@example.org", "\"latitude\":51.05,\"longitude\":3.72", "true")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.selfRegistered").value(false))
+                .andExpect(jsonPath("$.channels[0].verifiedAt").isEmpty()) // no attestation: double opt-in
                 .andExpect(jsonPath("$.home.latitude").value(51.05));
     }
 
@@ -100,7 +104,7 @@ class VolunteerControllerTests {
     void refusesASignUpWithoutConsentNamingTheField() throws Exception {
         String name = "vol-" + UUID.randomUUID();
         mvc.perform(post("/api/volunteers").with(Callers.newVolunteer(name)).contentType(MediaType.APPLICATION_JSON)
-                        .content(signUp("0470123456", "an@example.org", "\"postalCode\":\"1000\"", "false")))
+                        .content(signUp("0470123456", "an-" + UUID.randomUUID() + "@example.org", "\"postalCode\":\"1000\"", "false")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("consent"));
@@ -112,7 +116,7 @@ class VolunteerControllerTests {
     void refusesAnInvalidPhoneNumberNamingTheField() throws Exception {
         mvc.perform(post("/api/volunteers").with(Callers.newVolunteer("vol-" + UUID.randomUUID()))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(signUp("0470 12", "an@example.org", "\"postalCode\":\"1000\"", "true")))
+                        .content(signUp("0470 12", "an-" + UUID.randomUUID() + "@example.org", "\"postalCode\":\"1000\"", "true")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("phone"))
                 .andExpect(jsonPath("$.detail", containsString("not a valid phone number")));
@@ -122,14 +126,14 @@ class VolunteerControllerTests {
     void refusesAnUnknownPostalCode() throws Exception {
         mvc.perform(post("/api/volunteers").with(Callers.newVolunteer("vol-" + UUID.randomUUID()))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(signUp("0470123456", "an@example.org", "\"postalCode\":\"0001\"", "true")))
+                        .content(signUp("0470123456", "an-" + UUID.randomUUID() + "@example.org", "\"postalCode\":\"0001\"", "true")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("home.postalCode"));
     }
 
     @Test
     void refusesARadiusOutsideOneToFiftyKilometres() throws Exception {
-        String body = signUp("0470123456", "an@example.org", "\"postalCode\":\"1000\"", "true")
+        String body = signUp("0470123456", "an-" + UUID.randomUUID() + "@example.org", "\"postalCode\":\"1000\"", "true")
                 .replace("\"radiusKm\":10", "\"radiusKm\":51");
         mvc.perform(post("/api/volunteers").with(Callers.newVolunteer("vol-" + UUID.randomUUID()))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
@@ -140,16 +144,24 @@ class VolunteerControllerTests {
     @Test
     void policeCannotSignUpVolunteers() throws Exception {
         mvc.perform(post("/api/volunteers").with(Callers.bob()).contentType(MediaType.APPLICATION_JSON)
-                        .content(signUp("0470123456", "an@example.org", "\"postalCode\":\"1000\"", "true")))
+                        .content(signUp("0470123456", "an-" + UUID.randomUUID() + "@example.org", "\"postalCode\":\"1000\"", "true")))
                 .andExpect(status().isForbidden());
     }
 
     private String signUpAs(RequestPostProcessor volunteer) throws Exception {
         MvcResult created = mvc.perform(post("/api/volunteers").with(volunteer).contentType(MediaType.APPLICATION_JSON)
-                        .content(signUp("0470123456", "an@example.org", "\"postalCode\":\"1000\"", "true")))
+                        .content(signUp(randomMobile(), "an-" + UUID.randomUUID() + "@example.org", "\"postalCode\":\"1000\"", "true")))
                 .andExpect(status().isCreated())
                 .andReturn();
         return JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+    }
+
+    static String randomDigits() {
+        return String.valueOf(100000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(900000));
+    }
+
+    static String randomMobile() {
+        return "+32470" + randomDigits();
     }
 
     private static String signUp(String phone, String email, String home, String consent) {

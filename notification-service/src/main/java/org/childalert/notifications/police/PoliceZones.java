@@ -1,0 +1,109 @@
+package org.childalert.notifications.police;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The police zones' table. */
+@Repository
+class PoliceZones {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final String SELECT = """
+            select z.id, z.name, z.unit, z.polygon::text as polygon, z.postal_codes, z.registered_at,
+                   d.id as duty_id, d.name as duty_name, d.on_duty as duty_on_duty
+            from police_zone z left join police_contact d on d.id = z.duty_contact_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    PoliceZones(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    UUID insert(PoliceZoneRequest request, ZoneArea area, String registeredBy) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into police_zone (id, name, unit, polygon, postal_codes, min_latitude, max_latitude,
+                                         min_longitude, max_longitude, duty_contact_id, registered_by)
+                values (:id, :name, :unit, cast(:polygon as jsonb), cast(:postalCodes as text[]), :minLatitude,
+                        :maxLatitude, :minLongitude, :maxLongitude, :dutyContactId, :by)
+                """)
+                .param("id", id)
+                .param("name", request.name().trim())
+                .param("unit", request.unit().trim())
+                .param("polygon", area.polygon() == null ? null : json.writeValueAsString(area.polygon()))
+                .param("postalCodes", area.postalCodes() == null ? null : area.postalCodes().toArray(String[]::new))
+                .param("minLatitude", area.box().minLatitude())
+                .param("maxLatitude", area.box().maxLatitude())
+                .param("minLongitude", area.box().minLongitude())
+                .param("maxLongitude", area.box().maxLongitude())
+                .param("dutyContactId", request.dutyContactId())
+                .param("by", registeredBy)
+                .update();
+        return id;
+    }
+
+    /** False if there is no such zone. */
+    @Transactional
+    boolean assignDutyContact(UUID zoneId, UUID contactId) {
+        return jdbc.sql("update police_zone set duty_contact_id = :contactId where id = :id")
+                .param("id", zoneId)
+                .param("contactId", contactId)
+                .update() == 1;
+    }
+
+    @Transactional
+    boolean delete(UUID zoneId) {
+        return jdbc.sql("delete from police_zone where id = :id").param("id", zoneId).update() == 1;
+    }
+
+    Optional<String> unitOf(UUID zoneId) {
+        return jdbc.sql("select unit from police_zone where id = :id").param("id", zoneId).query(String.class).optional();
+    }
+
+    Optional<PoliceZoneView> find(UUID id) {
+        return jdbc.sql(SELECT + " where z.id = :id").param("id", id).query(PoliceZones::toView).optional();
+    }
+
+    List<PoliceZoneView> page(String unit, int page, int size) {
+        return jdbc.sql(SELECT + """
+                 where (cast(:unit as text) is null or z.unit = :unit)
+                 order by z.unit, z.name, z.id limit :limit offset :offset
+                """)
+                .param("unit", unit)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(PoliceZones::toView)
+                .list();
+    }
+
+    long count(String unit) {
+        return jdbc.sql("select count(*) from police_zone where cast(:unit as text) is null or unit = :unit")
+                .param("unit", unit)
+                .query(Long.class).single();
+    }
+
+    private static PoliceZoneView toView(ResultSet rs, int row) throws SQLException {
+        String polygon = rs.getString("polygon");
+        java.sql.Array postalCodes = rs.getArray("postal_codes");
+        UUID dutyId = rs.getObject("duty_id", UUID.class);
+        return new PoliceZoneView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("unit"),
+                polygon == null ? null : json.readValue(polygon, new TypeReference<List<List<Double>>>() {
+                }),
+                postalCodes == null ? null : Arrays.asList((String[]) postalCodes.getArray()),
+                dutyId == null ? null : new PoliceZoneView.DutyContact(dutyId, rs.getString("duty_name"),
+                        rs.getBoolean("duty_on_duty")),
+                rs.getTimestamp("registered_at").toInstant());
+    }
+}

@@ -1,0 +1,50 @@
+package org.childalert.notifications.volunteers;
+
+import java.util.UUID;
+
+import org.childalert.notifications.security.Caller;
+import org.childalert.notifications.verification.ChannelVerifications;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Erasure on request (GDPR art. 17): the volunteer's record, channels, consents and pending confirmations are
+ * deleted; their deliveries keep only anonymous counts (the address is erased, messages not sent yet are
+ * withdrawn).
+ */
+@Service
+class VolunteerErasure {
+
+    static final String RECIPIENT_ERASED = "RECIPIENT_ERASED";
+
+    private final JdbcClient jdbc;
+    private final Volunteers volunteers;
+    private final VolunteerAccess access;
+    private final ChannelVerifications verifications;
+
+    VolunteerErasure(JdbcClient jdbc, Volunteers volunteers, VolunteerAccess access, ChannelVerifications verifications) {
+        this.jdbc = jdbc;
+        this.volunteers = volunteers;
+        this.access = access;
+        this.verifications = verifications;
+    }
+
+    @Transactional
+    void erase(UUID id, Caller caller) {
+        access.check(id, caller);
+        VolunteerView volunteer = volunteers.find(id).orElseThrow();
+        jdbc.sql("""
+                update delivery set address = null,
+                       state = case when state = 'PENDING' then 'FAILED' else state end,
+                       error_code = case when state = 'PENDING' then :erased else error_code end,
+                       updated_at = clock_timestamp()
+                where recipient_kind = 'VOLUNTEER' and recipient_id = :id
+                """)
+                .param("id", id)
+                .param("erased", RECIPIENT_ERASED)
+                .update();
+        verifications.forget(volunteer.phone(), volunteer.email());
+        jdbc.sql("delete from volunteer where id = :id").param("id", id).update(); // channels, consents cascade
+    }
+}
