@@ -125,11 +125,15 @@ class GatewayRoutingTests {
         return Stream.of(
                 Arguments.of("/api/cases/" + id + "/escalations?dryRun=true", "case-service"),
                 Arguments.of("/api/statistics/yearly?year=2022", "case-service"),
+                Arguments.of("/api/children/" + id + "/merges", "case-service"),
+                Arguments.of("/api/audit?from=2026-01-01&format=csv", "case-service"),
+                Arguments.of("/api/imports/historic-cases", "case-service"),
                 Arguments.of("/api/alerts/" + id + "/approval?note=ok%20now", "alert-service"),
                 Arguments.of("/api/feeds/alerts?lang=nl", "alert-service"),
                 Arguments.of("/api/alerts/" + id + "/deliveries?channel=SMS", "notification-service"),
                 Arguments.of("/api/volunteers?source=web", "notification-service"),
-                Arguments.of("/api/police-contacts/" + id + "?zone=5339", "notification-service"));
+                Arguments.of("/api/police-contacts/" + id + "?zone=5339", "notification-service"),
+                Arguments.of("/api/police-zones/" + id + "/duty-contact", "notification-service"));
     }
 
     @ParameterizedTest(name = "{0} reaches {1}")
