@@ -28,6 +28,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The broker goes away while coordinators keep working: their requests still succeed, the events wait in the
  * outbox, and they are published once the broker is reachable again.
+ *
+ * <p>Runs in a JVM of its own (see the pom's {@code broker-outage} execution): the other test classes' cached
+ * application contexts would otherwise keep relaying the shared outbox over a working connection and publish
+ * this test's event behind the proxy's back.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
