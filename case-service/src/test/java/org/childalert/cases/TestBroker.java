@@ -28,7 +28,7 @@ final class TestBroker implements AutoCloseable {
         connections = new CachingConnectionFactory("127.0.0.1", 5672);
         connections.setUsername("guest");
         connections.setPassword("guest");
-        connections.setVirtualHost("childalert-test");
+        connections.setVirtualHost("childalert-test" + System.getenv().getOrDefault("CHILDALERT_TEST_SUFFIX", ""));
         admin = new RabbitAdmin(connections);
         template = new RabbitTemplate(connections);
     }
