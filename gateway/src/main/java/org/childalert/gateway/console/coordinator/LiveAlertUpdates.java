@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -79,7 +80,8 @@ class LiveAlertUpdates implements SmartLifecycle {
     private final ITemplateEngine templates;
     private final ThymeleafEvaluationContext beans;
     private final Clock clock;
-    private final ScheduledThreadPoolExecutor scheduler;
+    /** Made at start and shut down at stop: a context can be stopped and started again (tests pause them). */
+    private volatile ScheduledThreadPoolExecutor scheduler;
     private final Set<LiveStream> open = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
@@ -91,8 +93,6 @@ class LiveAlertUpdates implements SmartLifecycle {
         this.templates = templates;
         this.beans = new ThymeleafEvaluationContext(application, conversions);
         this.clock = Clock.systemUTC();
-        this.scheduler = new ScheduledThreadPoolExecutor(properties.threads(), namedDaemonThreads());
-        this.scheduler.setRemoveOnCancelPolicy(true);
     }
 
     /**
@@ -118,7 +118,13 @@ class LiveAlertUpdates implements SmartLifecycle {
             stream.close();
             return Optional.of(emitter);
         }
-        stream.start(lifetime);
+        try {
+            stream.start(lifetime);
+        }
+        catch (RejectedExecutionException stopping) {
+            stream.finish();
+            return Optional.empty();
+        }
         return Optional.of(emitter);
     }
 
@@ -140,6 +146,9 @@ class LiveAlertUpdates implements SmartLifecycle {
 
     @Override
     public void start() {
+        ScheduledThreadPoolExecutor threads = new ScheduledThreadPoolExecutor(properties.threads(), namedDaemonThreads());
+        threads.setRemoveOnCancelPolicy(true);
+        scheduler = threads;
         running = true;
     }
 
@@ -148,7 +157,10 @@ class LiveAlertUpdates implements SmartLifecycle {
     public void stop() {
         running = false;
         finishAll();
-        scheduler.shutdownNow();
+        ScheduledThreadPoolExecutor threads = scheduler;
+        if (threads != null) {
+            threads.shutdownNow();
+        }
     }
 
     /** Ends every open stream now; the browsers reconnect. */
@@ -194,9 +206,10 @@ class LiveAlertUpdates implements SmartLifecycle {
         }
 
         void start(Duration lifetime) {
-            ticks = scheduler.scheduleWithFixedDelay(this::tick, 0, properties.interval().toMillis(),
+            ScheduledThreadPoolExecutor threads = scheduler;
+            ticks = threads.scheduleWithFixedDelay(this::tick, 0, properties.interval().toMillis(),
                     TimeUnit.MILLISECONDS);
-            end = scheduler.schedule(this::finish, lifetime.toMillis(), TimeUnit.MILLISECONDS);
+            end = threads.schedule(this::finish, lifetime.toMillis(), TimeUnit.MILLISECONDS);
             if (closed) {
                 cancelSchedules();
             }
