@@ -162,6 +162,16 @@ class AlertsForZoneControllerTests {
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
     }
 
+    @Test
+    void theApiDescriptionOfTheAlertListNamesTheZoneParameter() throws Exception {
+        String description = mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        List<String> parameters = JsonPath.read(description, "$.paths['/api/alerts'].get.parameters[*].name");
+        assertThat(parameters).contains("zone", "status", "page", "size");
+    }
+
     /** An alert police approved, and which the notification-service then reported reaching these zones. */
     private UUID activeAlertReaching(Instant alertedAt, String... zoneIds) throws Exception {
         CaseEscalationRequested request = publicEscalationBy(someCoordinator());
