@@ -139,9 +139,14 @@ class PolicePagesTests extends ConsoleTestSupport {
                   "status":"WAITING","acknowledgedAt":null,"acknowledgedBy":null}]""")));
         alertService.stubFor(post("/api/alerts/" + alertId + "/acknowledgements").willReturn(okJson("{}")));
 
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/replies").willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Replies are for coordinators.\"}")));
+
         mvc.perform(page("/alerts/" + alertId).with(signedIn("bob", "police")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Polbru"), containsString("id=\"acknowledge-5344\""))));
+                .andExpect(content().string(allOf(containsString("Polbru"), containsString("id=\"acknowledge-5344\""),
+                        not(containsString("id=\"replies\"")))));
         mvc.perform(submit("/alerts/" + alertId + "/acknowledgements").param("zoneId", "5344")
                         .with(signedIn("bob", "police")).with(csrf()))
                 .andExpect(redirectedUrl("/alerts/" + alertId))

@@ -154,6 +154,10 @@ class AlertPages {
         }
     }
 
+    /**
+     * The replies, or null when notification-service does not show them to this user (403: they carry the
+     * phone numbers of the people who replied): the page then leaves them out rather than failing.
+     */
     private AlertReplies replies(UUID id) {
         try {
             return services.notifications().get().uri("/api/alerts/{id}/replies", id)
@@ -162,6 +166,9 @@ class AlertPages {
         catch (ServiceProblem problem) {
             if (problem.isNotFound()) {
                 return AlertReplies.noneYet(id);
+            }
+            if (problem.status() == 403) {
+                return null;
             }
             throw problem;
         }

@@ -191,6 +191,8 @@ class LiveAlertUpdates implements SmartLifecycle {
         private final SseEmitter emitter;
         /** Written only by this stream's ticks, which never overlap (fixed delay). */
         private final Map<String, String> lastSent = new HashMap<>();
+        /** False once notification-service refused this user the replies: the page has no place for them. */
+        private boolean repliesShown = true;
         private volatile boolean closed;
         private volatile ScheduledFuture<?> ticks;
         private volatile ScheduledFuture<?> end;
@@ -228,7 +230,13 @@ class LiveAlertUpdates implements SmartLifecycle {
                 if (progressChanged || !lastSent.containsKey(RECIPIENTS)) {
                     push(RECIPIENTS, Map.of("deliveries", deliveries()));
                 }
-                push(REPLIES, Map.of("replies", replies()));
+                if (repliesShown) {
+                    Optional<AlertReplies> replies = replies();
+                    repliesShown = replies.isPresent();
+                    if (repliesShown) {
+                        push(REPLIES, Map.of("replies", replies.get()));
+                    }
+                }
                 push(STATUS, Map.of("unreachable", false));
                 keepAlive();
             }
@@ -304,9 +312,18 @@ class LiveAlertUpdates implements SmartLifecycle {
                     .body(DeliveryReport.class), DeliveryReport.noneYet(alertId));
         }
 
-        private AlertReplies replies() {
-            return readOr(() -> notifications.get().uri("/api/alerts/{id}/replies", alertId).retrieve()
-                    .body(AlertReplies.class), AlertReplies.noneYet(alertId));
+        /** Empty when notification-service does not show this user the replies (403): stop asking then. */
+        private Optional<AlertReplies> replies() {
+            try {
+                return Optional.of(readOr(() -> notifications.get().uri("/api/alerts/{id}/replies", alertId)
+                        .retrieve().body(AlertReplies.class), AlertReplies.noneYet(alertId)));
+            }
+            catch (ServiceProblem problem) {
+                if (problem.status() == 403) {
+                    return Optional.empty();
+                }
+                throw problem;
+            }
         }
 
         /** notification-service knows an alert only once police approved it: a 404 means "nothing yet". */

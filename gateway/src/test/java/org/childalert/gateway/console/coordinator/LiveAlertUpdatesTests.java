@@ -126,6 +126,25 @@ class LiveAlertUpdatesTests extends ConsoleTestSupport {
     }
 
     @Test
+    void leavesTheRepliesOutWhenTheServiceDoesNotShowThemToTheUserAndStopsAskingForThem() throws Exception {
+        stubAlert();
+        stubReport(2, 1);
+        stubDeliveries();
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/replies").willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Replies are for coordinators.\"}")));
+
+        MvcResult stream = openLive(signedIn("bob", "police"), "en");
+
+        awaitEvents(stream, "recipients");
+        int readsBefore = reportReads();
+        await().atMost(PATIENCE).until(() -> reportReads() >= readsBefore + 2);
+        assertThat(text(stream)).doesNotContain("event:replies").doesNotContain("event:status");
+        assertThat(reads("/replies")).isEqualTo(1);
+        assertThat(live.openStreams()).isEqualTo(1);
+    }
+
+    @Test
     void refusesAnAlertTheServiceDoesNotShowAndOnlyLetsCoordinatorsAndPoliceIn() throws Exception {
         alertService.stubFor(get("/api/alerts/" + alertId).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/problem+json")
