@@ -131,6 +131,10 @@ class GatewayRoutingTests {
                 Arguments.of("/api/alerts/" + id + "/approval?note=ok%20now", "alert-service"),
                 Arguments.of("/api/feeds/alerts?lang=nl", "alert-service"),
                 Arguments.of("/api/alerts/" + id + "/deliveries?channel=SMS", "notification-service"),
+                Arguments.of("/api/alerts/" + id + "/report", "notification-service"),
+                Arguments.of("/api/alerts/" + id + "/report/stream", "notification-service"),
+                Arguments.of("/api/alerts/" + id + "/replies?kind=SIGHTING", "notification-service"),
+                Arguments.of("/api/alerts/" + id + "/acknowledgements", "alert-service"),
                 Arguments.of("/api/volunteers?source=web", "notification-service"),
                 Arguments.of("/api/police-contacts/" + id + "?zone=5339", "notification-service"),
                 Arguments.of("/api/police-zones/" + id + "/duty-contact", "notification-service"));
@@ -169,6 +173,36 @@ class GatewayRoutingTests {
 
         assertThat(response.body()).contains("notification-service");
         notificationService.verify(1, getRequestedFor(urlEqualTo(path)));
+        assertThat(alertService.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void passesTheReportsEventStreamThroughAsAnEventStream() throws Exception {
+        String path = "/api/alerts/" + UUID.randomUUID() + "/report/stream";
+        String events = """
+                event:report
+                data:{"total":4,"byState":{"DELIVERED":3}}
+
+                event:report
+                data:{"total":4,"byState":{"DELIVERED":4}}
+
+                """;
+        notificationService.stubFor(get(path).willReturn(aResponse()
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody(events)
+                .withChunkedDribbleDelay(2, 200)));
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway(path))
+                .header("Authorization", "Bearer " + tokens.coordinator("alice"))
+                .header("Accept", "text/event-stream")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(response.body()).isEqualTo(events);
+        notificationService.verify(1, getRequestedFor(urlEqualTo(path))
+                .withHeader("Accept", equalTo("text/event-stream")));
         assertThat(alertService.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +49,56 @@ class ZoneAlerts {
     List<ZoneAlert> ofAlert(UUID alertId) {
         return jdbc.sql("select * from zone_alert where alert_id = :alertId order by alerted_at, zone_id")
                 .param("alertId", alertId)
+                .query(ZoneAlerts::zoneAlert)
+                .list();
+    }
+
+    /**
+     * One page of the ids of the alerts (in a status, if given) that reached the zone, or of every alert when no
+     * zone is given; newest request first, as the plain alert list.
+     */
+    List<UUID> alertIdsReaching(Optional<String> zoneId, Optional<String> status, int page, int size) {
+        return jdbc.sql("""
+                select a.id from alert a
+                where (cast(:status as text) is null or a.status = :status)
+                  and (cast(:zoneId as text) is null
+                       or exists (select 1 from zone_alert z where z.alert_id = a.id and z.zone_id = :zoneId))
+                order by a.requested_at desc, a.id
+                limit :limit offset :offset
+                """)
+                .param("status", status.orElse(null))
+                .param("zoneId", zoneId.orElse(null))
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(UUID.class)
+                .list();
+    }
+
+    long countAlertsReaching(Optional<String> zoneId, Optional<String> status) {
+        return jdbc.sql("""
+                select count(*) from alert a
+                where (cast(:status as text) is null or a.status = :status)
+                  and (cast(:zoneId as text) is null
+                       or exists (select 1 from zone_alert z where z.alert_id = a.id and z.zone_id = :zoneId))
+                """)
+                .param("status", status.orElse(null))
+                .param("zoneId", zoneId.orElse(null))
+                .query(Long.class)
+                .single();
+    }
+
+    /** The zones these alerts reached: only the given zone, or all of them when none is given. */
+    List<ZoneAlert> ofAlerts(Collection<UUID> alertIds, Optional<String> zoneId) {
+        if (alertIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select * from zone_alert
+                where alert_id in (:alertIds) and (cast(:zoneId as text) is null or zone_id = :zoneId)
+                order by alerted_at, zone_id
+                """)
+                .param("alertIds", alertIds)
+                .param("zoneId", zoneId.orElse(null))
                 .query(ZoneAlerts::zoneAlert)
                 .list();
     }

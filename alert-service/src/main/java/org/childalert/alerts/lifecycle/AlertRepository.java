@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -108,6 +109,17 @@ public class AlertRepository {
                 .param("id", id)
                 .query(AlertRepository::alert)
                 .optional();
+    }
+
+    /** The alerts with these ids that exist, in no particular order. */
+    public List<Alert> findAllById(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from alert where id in (:ids)")
+                .param("ids", ids)
+                .query(AlertRepository::alert)
+                .list();
     }
 
     /** Reads the alert and locks it until the end of the caller's transaction, so decisions do not race. */

@@ -3,6 +3,7 @@ package org.childalert.alerts.security;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -16,6 +17,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.client.RestTemplate;
 
 /**
@@ -30,6 +33,8 @@ class SecurityConfiguration {
     static final String POLICE = "POLICE";
     static final String ADMIN = "ADMIN";
 
+    private static final RequestMatcher ALERT_LIST = PathPatternRequestMatcher.withDefaults().matcher("/api/alerts");
+
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         ProblemResponses problems = new ProblemResponses();
@@ -43,6 +48,8 @@ class SecurityConfiguration {
                         // public forms of public alerts: the Atom feed, their CAP messages and withdrawable photo links
                         .requestMatchers(HttpMethod.GET, "/api/feeds/alerts.atom", "/api/feeds/alerts/*/cap",
                                 "/api/feeds/alerts/*/photo").permitAll()
+                        // the alerts for the caller's police zone (GET /api/alerts?zone=mine)
+                        .requestMatchers(SecurityConfiguration::listsAlertsOfAZone).hasAnyRole(POLICE, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/alerts", "/api/alerts/*", "/api/alerts/*/cap",
                                 "/api/alerts/*/acknowledgements").hasAnyRole(COORDINATOR, POLICE, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/alerts/*/approval", "/api/alerts/*/rejection",
@@ -57,6 +64,13 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** The alert list narrowed to a police zone: the plain list's path with a {@code zone} parameter. */
+    private static boolean listsAlertsOfAZone(HttpServletRequest request) {
+        return HttpMethod.GET.matches(request.getMethod())
+                && request.getParameter("zone") != null
+                && ALERT_LIST.matches(request);
     }
 
     @Bean

@@ -34,6 +34,17 @@ public class LocalFormats {
                 .format(instant);
     }
 
+    /** The time of day alone (hours and minutes), for minute-by-minute figures of one day. */
+    public String time(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                .withLocale(LocaleContextHolder.getLocale())
+                .withZone(console.timeZone())
+                .format(instant);
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(LocaleContextHolder.getLocale()).format(date);

@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -23,15 +25,21 @@ import tools.jackson.databind.json.JsonMapper;
 public class ServiceClients {
 
     /** The registration of application.yml through which users sign in. */
-    static final String REGISTRATION_ID = "keycloak";
+    public static final String REGISTRATION_ID = "keycloak";
+
+    /** Calls made off the request thread share a scheduler's few threads: they must give up sooner. */
+    private static final Duration OFF_REQUEST_READ_TIMEOUT = Duration.ofSeconds(3);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RestClient cases;
     private final RestClient alerts;
     private final RestClient notifications;
+    private final RestClient.Builder offRequest;
+    private final ServiceUrls urls;
 
     ServiceClients(ServiceUrls urls, OAuth2AuthorizedClientManager authorizedClients) {
+        this.urls = urls;
         OAuth2ClientHttpRequestInterceptor withAccessToken = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
         withAccessToken.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
@@ -45,6 +53,13 @@ public class ServiceClients {
         this.cases = builder.clone().baseUrl(urls.casesUrl()).build();
         this.alerts = builder.clone().baseUrl(urls.alertsUrl()).build();
         this.notifications = builder.clone().baseUrl(urls.notificationsUrl()).build();
+        JdkClientHttpRequestFactory offRequestRequests = new JdkClientHttpRequestFactory();
+        offRequestRequests.setReadTimeout(OFF_REQUEST_READ_TIMEOUT);
+        this.offRequest = RestClient.builder()
+                .requestFactory(offRequestRequests)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                    throw problemOf(response);
+                });
     }
 
     /** case-service: cases, children, timelines, escalation requests. */
@@ -60,6 +75,18 @@ public class ServiceClients {
     /** notification-service: volunteers, police contacts, deliveries. */
     public RestClient notifications() {
         return notifications;
+    }
+
+    /**
+     * notification-service called with the given access token instead of the session's: for calls made off the
+     * request thread (an alert page's live updates run on a scheduler), where no request or session is at hand.
+     * The caller obtained the token from the session on the request thread and stops using it before it expires.
+     */
+    public RestClient notificationsWith(OAuth2AccessToken accessToken) {
+        return offRequest.clone()
+                .baseUrl(urls.notificationsUrl())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken.getTokenValue())
+                .build();
     }
 
     static ServiceProblem problemOf(ClientHttpResponse response) throws java.io.IOException {

@@ -80,9 +80,11 @@ class SecurityConfiguration {
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         // the console's pages, by audience
                         .requestMatchers("/cases", "/cases/**").hasRole(COORDINATOR)
-                        .requestMatchers(HttpMethod.POST, "/alerts/*/acknowledgements").hasRole(POLICE)
+                        .requestMatchers(HttpMethod.POST, "/alerts/*/acknowledgements",
+                                "/active-alerts/*/acknowledgements").hasRole(POLICE)
                         .requestMatchers("/alerts/**").hasAnyRole(COORDINATOR, POLICE)
-                        .requestMatchers("/approvals", "/approvals/**", "/active-alerts").hasRole(POLICE)
+                        .requestMatchers("/approvals", "/approvals/**", "/active-alerts", "/active-alerts/**")
+                        .hasRole(POLICE)
                         .requestMatchers("/volunteer", "/volunteer/**").hasRole(VOLUNTEER)
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login

@@ -1,5 +1,6 @@
 package org.childalert.gateway.console;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,14 +32,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class ConsoleTestSupport {
+public abstract class ConsoleTestSupport {
 
-    static final WireMockServer caseService = started();
-    static final WireMockServer alertService = started();
-    static final WireMockServer notificationService = started();
+    /** How many alert pages may be live at once in these tests (LiveAlertUpdatesTests opens one more). */
+    protected static final int MAX_LIVE_PAGES = 2;
+
+    protected static final WireMockServer caseService = started();
+    protected static final WireMockServer alertService = started();
+    protected static final WireMockServer notificationService = started();
 
     @Autowired
-    MockMvc mvc;
+    protected MockMvc mvc;
 
     @Autowired
     ClientRegistrationRepository registrations;
@@ -48,6 +52,7 @@ abstract class ConsoleTestSupport {
         registry.add("childalert.services.cases-url", caseService::baseUrl);
         registry.add("childalert.services.alerts-url", alertService::baseUrl);
         registry.add("childalert.services.notifications-url", notificationService::baseUrl);
+        registry.add("childalert.console.live.max-streams", () -> MAX_LIVE_PAGES);
     }
 
     @BeforeEach
@@ -56,7 +61,12 @@ abstract class ConsoleTestSupport {
     }
 
     /** Signed in as the user with these realm roles; the session's access token is {@code token-of-<name>}. */
-    RequestPostProcessor signedIn(String userName, String... roles) {
+    protected RequestPostProcessor signedIn(String userName, String... roles) {
+        return signedIn(userName, Duration.ofMinutes(5), roles);
+    }
+
+    /** Signed in, with a session whose access token expires after the given time. */
+    protected RequestPostProcessor signedIn(String userName, Duration tokenLifetime, String... roles) {
         Instant now = Instant.now();
         OidcIdToken idToken = OidcIdToken.withTokenValue("id-token-of-" + userName)
                 .issuer("http://localhost:8180/realms/childalert")
@@ -76,11 +86,11 @@ abstract class ConsoleTestSupport {
                 .clientRegistration(keycloak)
                 .principalName(userName)
                 .accessToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "token-of-" + userName, now,
-                        now.plusSeconds(300)));
+                        now.plus(tokenLifetime)));
         return request -> tokens.postProcessRequest(login.postProcessRequest(request));
     }
 
-    static String problem(int status, String detail, String field, String message) {
+    protected static String problem(int status, String detail, String field, String message) {
         return """
                 {"type":"about:blank","title":"Invalid request","status":%d,"detail":"%s",\
                 "errors":[{"field":"%s","message":"%s"}]}""".formatted(status, detail, field, message);

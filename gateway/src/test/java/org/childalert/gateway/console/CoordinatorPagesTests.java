@@ -208,26 +208,57 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
     }
 
     @Test
-    void showsTheAlertWithItsDeliveryProgressThatRefreshesItself() throws Exception {
+    void showsTheAlertWithItsDeliveryProgressAndRepliesThatUpdateThemselves() throws Exception {
         stubAlert("ACTIVE");
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/report").willReturn(okJson("""
+                {"alertId":"%s","generatedAt":"2026-11-28T10:08:00Z","total":4,
+                 "byState":{"PENDING":1,"SENDING":0,"ACCEPTED":1,"DELIVERED":2,"UNDELIVERED":0,"FAILED":0},
+                 "byChannel":{"SMS":{"PENDING":0,"SENDING":0,"ACCEPTED":1,"DELIVERED":1,"UNDELIVERED":0,"FAILED":0},
+                              "EMAIL":{"PENDING":1,"SENDING":0,"ACCEPTED":0,"DELIVERED":1,"UNDELIVERED":0,"FAILED":0}},
+                 "byNotice":{"ISSUED":{"PENDING":1,"SENDING":0,"ACCEPTED":1,"DELIVERED":2,"UNDELIVERED":0,"FAILED":0}},
+                 "timeline":[{"minute":"2026-11-28T10:05:00Z","handedOver":3,"delivered":2,"failed":0}]}"""
+                .formatted(alertId))));
         notificationService.stubFor(get("/api/alerts/" + alertId + "/deliveries").willReturn(okJson("""
-                {"alertId":"%s","counts":{"total":4,"byState":{"PENDING":1,"ACCEPTED":2,"DELIVERED":1,"FAILED":0},
+                {"alertId":"%s","counts":{"total":4,"byState":{"PENDING":1,"ACCEPTED":1,"DELIVERED":2,"FAILED":0},
                  "byChannel":{"SMS":2,"EMAIL":2}},
                  "deliveries":[{"id":"%s","recipientKind":"VOLUNTEER","recipientId":"%s","channel":"SMS","notice":"ISSUED",
                   "state":"DELIVERED","address":"+32 470 ** ** 56","attempts":1,"errorCode":null,
                   "updatedAt":"2026-11-28T10:01:00Z"}],"page":0,"size":100}""".formatted(alertId, UUID.randomUUID(),
                 UUID.randomUUID()))));
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/replies").willReturn(okJson("""
+                {"alertId":"%s","replies":[
+                  {"id":"%s","receivedAt":"2026-11-28T10:07:00Z","kind":"SIGHTING","text":"Saw her at the tram stop",
+                   "recipientKind":"VOLUNTEER","recipientName":"An","phone":"+32470000102"},
+                  {"id":"%s","receivedAt":"2026-11-28T10:06:00Z","kind":"ACK","text":"OK",
+                   "recipientKind":"POLICE","recipientName":"Dispatch Brussels North","phone":"+32470000101"}]}"""
+                .formatted(alertId, UUID.randomUUID(), UUID.randomUUID()))));
 
         mvc.perform(page("/alerts/" + alertId)
                         .with(signedIn("alice", "coordinator")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("Alert for Lina"),
-                        containsString("hx-get=\"/alerts/" + alertId + "/deliveries\""),
-                        containsString("hx-trigger=\"every 3s\""),
+                        containsString("hx-ext=\"sse\" sse-connect=\"/alerts/" + alertId + "/live\""),
+                        containsString("<div id=\"progress-summary\" sse-swap=\"summary\" aria-live=\"polite\">"),
                         containsString("3 of 4 messages reached (75%)"),
+                        containsString("<tr data-channel=\"EMAIL\">"),
+                        containsString("<time datetime=\"2026-11-28T10:05:00Z\">11:05"),
                         containsString("+32 470 ** ** 56"),
-                        containsString("id=\"cancel-form\""))));
+                        containsString("2 replies, the newest first."),
+                        containsString("Sighting"),
+                        containsString("Saw her at the tram stop"),
+                        containsString("href=\"tel:+32470000102\""),
+                        containsString("Acknowledged (police)"),
+                        containsString("/webjars/htmx-ext-sse/"),
+                        containsString("id=\"cancel-form\""),
+                        not(containsString("hx-trigger")))));
+    }
+
+    @Test
+    void servesHtmxsServerSentEventsExtensionFromTheJar() throws Exception {
+        mvc.perform(page("/webjars/htmx-ext-sse/sse.js"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("sse-swap")));
     }
 
     @Test
@@ -241,6 +272,8 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                         containsString("id=\"delivery-progress\""),
                         containsString("No messages yet"),
                         not(containsString("<html")))));
+        notificationService.verify(getRequestedFor(urlEqualTo("/api/alerts/" + alertId + "/report"))
+                .withHeader("Authorization", equalTo("Bearer token-of-alice")));
     }
 
     @Test

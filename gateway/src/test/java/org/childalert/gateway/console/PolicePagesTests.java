@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -21,6 +22,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -46,7 +48,7 @@ class PolicePagesTests extends ConsoleTestSupport {
                         containsString("id=\"approve-" + alertId + "\""),
                         containsString("<label for=\"reason-" + alertId + "\">Why reject?</label>"))));
 
-        alertService.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/alerts"))
+        alertService.verify(getRequestedFor(urlPathEqualTo("/api/alerts"))
                 .withQueryParam("status", equalTo("PENDING_APPROVAL"))
                 .withHeader("Authorization", equalTo("Bearer token-of-bob")));
     }
@@ -137,9 +139,14 @@ class PolicePagesTests extends ConsoleTestSupport {
                   "status":"WAITING","acknowledgedAt":null,"acknowledgedBy":null}]""")));
         alertService.stubFor(post("/api/alerts/" + alertId + "/acknowledgements").willReturn(okJson("{}")));
 
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/replies").willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Replies are for coordinators.\"}")));
+
         mvc.perform(page("/alerts/" + alertId).with(signedIn("bob", "police")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Polbru"), containsString("id=\"acknowledge-5344\""))));
+                .andExpect(content().string(allOf(containsString("Polbru"), containsString("id=\"acknowledge-5344\""),
+                        not(containsString("id=\"replies\"")))));
         mvc.perform(submit("/alerts/" + alertId + "/acknowledgements").param("zoneId", "5344")
                         .with(signedIn("bob", "police")).with(csrf()))
                 .andExpect(redirectedUrl("/alerts/" + alertId))
@@ -153,14 +160,120 @@ class PolicePagesTests extends ConsoleTestSupport {
     }
 
     @Test
-    void listsTheActiveAlerts() throws Exception {
-        stubAlerts("ACTIVE");
+    void listsTheActiveAlertsThatReachedTheOfficersZoneWithItsDeadlineAndAnAcknowledgeButton() throws Exception {
+        stubAlertsForMyZone("\"5339\"", """
+                [{"zoneId":"5339","zoneName":"Zone Polbru","alertedAt":"2026-11-28T10:05:00Z",
+                  "deadline":"2026-11-28T10:35:00Z","status":"WAITING","acknowledgedAt":null,"acknowledgedBy":null}]""");
 
         mvc.perform(page("/active-alerts").with(signedIn("bob", "police")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
+                        containsString("Alerts that reached your police zone 5339"),
                         containsString("href=\"/alerts/" + alertId + "\""),
-                        containsString("Targeted, 10 km"))));
+                        containsString("Lina, 12 years old."),
+                        containsString("Brussels-North station"),
+                        containsString("Targeted, 10 km"),
+                        containsString("Nov 28, 2026, 11:05"),
+                        containsString("Nov 28, 2026, 11:35"),
+                        containsString("Waiting"),
+                        containsString("action=\"/active-alerts/" + alertId + "/acknowledgements\""),
+                        containsString("<input type=\"hidden\" name=\"zoneId\" value=\"5339\">"),
+                        containsString("id=\"acknowledge-" + alertId + "-5339\""),
+                        containsString("name=\"_csrf\""))));
+
+        alertService.verify(getRequestedFor(urlPathEqualTo("/api/alerts"))
+                .withQueryParam("status", equalTo("ACTIVE"))
+                .withQueryParam("zone", equalTo("mine"))
+                .withHeader("Authorization", equalTo("Bearer token-of-bob")));
+    }
+
+    @Test
+    void showsAnOfficerWithoutAZoneEveryZoneAnAlertReachedAndOffersToAcknowledgeOnlyWhatIsWaiting() throws Exception {
+        stubAlertsForMyZone("null", """
+                [{"zoneId":"5339","zoneName":"Zone Polbru","alertedAt":"2026-11-28T10:05:00Z",
+                  "deadline":"2026-11-28T10:35:00Z","status":"ACKNOWLEDGED","acknowledgedAt":"2026-11-28T10:09:00Z",
+                  "acknowledgedBy":"dave"},
+                 {"zoneId":"5344","zoneName":"Zone Montgomery","alertedAt":"2026-11-28T10:05:00Z",
+                  "deadline":"2026-11-28T10:35:00Z","status":"OVERDUE","acknowledgedAt":null,"acknowledgedBy":null}]""");
+
+        mvc.perform(page("/active-alerts").with(signedIn("bob", "police")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Your account names no police zone"),
+                        containsString("Zone Polbru: "),
+                        containsString("Zone Montgomery: "),
+                        containsString("Acknowledged"),
+                        containsString("· dave, Nov 28, 2026, 11:09"),
+                        containsString("Overdue, escalated"),
+                        containsString("id=\"acknowledge-" + alertId + "-5344\""),
+                        not(containsString("id=\"acknowledge-" + alertId + "-5339\"")))));
+    }
+
+    @Test
+    void saysSoWhenNoAlertReachedTheZone() throws Exception {
+        alertService.stubFor(get(urlPathEqualTo("/api/alerts")).withQueryParam("zone", equalTo("mine"))
+                .willReturn(okJson("{\"zoneId\":\"5339\",\"items\":[],\"page\":0,\"size\":50,\"totalItems\":0}")));
+
+        mvc.perform(page("/active-alerts").with(signedIn("dave", "police")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"active-none\""),
+                        not(containsString("id=\"active-alerts\"")))));
+    }
+
+    @Test
+    void acknowledgesForTheZoneFromTheListAndComesBackToIt() throws Exception {
+        alertService.stubFor(post("/api/alerts/" + alertId + "/acknowledgements").willReturn(okJson("{}")));
+
+        mvc.perform(submit("/active-alerts/" + alertId + "/acknowledgements").param("zoneId", "5339")
+                        .with(signedIn("bob", "police")).with(csrf()))
+                .andExpect(redirectedUrl("/active-alerts"))
+                .andExpect(flash().attribute("notice", "alert.acknowledged"));
+
+        alertService.verify(1, postRequestedFor(urlEqualTo("/api/alerts/" + alertId + "/acknowledgements"))
+                .withHeader("Authorization", equalTo("Bearer token-of-bob"))
+                .withRequestBody(equalToJson("{\"zoneId\":\"5339\"}")));
+    }
+
+    @Test
+    void tellsTheOfficerWhyTheServiceRefusedTheAcknowledgement() throws Exception {
+        alertService.stubFor(post("/api/alerts/" + alertId + "/acknowledgements").willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"You belong to police zone '5339' and may acknowledge only for it, not for '5344'.\"}")));
+
+        mvc.perform(submit("/active-alerts/" + alertId + "/acknowledgements").param("zoneId", "5344")
+                        .with(signedIn("bob", "police")).with(csrf()))
+                .andExpect(redirectedUrl("/active-alerts"))
+                .andExpect(flash().attribute("failure",
+                        "You belong to police zone '5339' and may acknowledge only for it, not for '5344'."));
+    }
+
+    @Test
+    void refusesAnAcknowledgementFromTheListWithoutCsrfTokenOrFromACoordinator() throws Exception {
+        mvc.perform(submit("/active-alerts/" + alertId + "/acknowledgements").param("zoneId", "5339")
+                        .with(signedIn("bob", "police")))
+                .andExpect(status().isForbidden());
+        mvc.perform(submit("/active-alerts/" + alertId + "/acknowledgements").param("zoneId", "5339")
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(status().isForbidden());
+
+        assertThat(alertService.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    /** One active alert, as alert-service lists it for the officer's zone, with the zones given. */
+    private void stubAlertsForMyZone(String zoneIdJson, String zonesJson) {
+        alertService.stubFor(get(urlPathEqualTo("/api/alerts")).withQueryParam("zone", equalTo("mine"))
+                .withQueryParam("status", equalTo("ACTIVE"))
+                .willReturn(okJson("""
+                        {"zoneId":%s,"items":[{"alert":{"id":"%s","caseId":"%s","status":"ACTIVE","level":"TARGETED",
+                          "area":{"latitude":50.8603,"longitude":4.362,"radiusKm":10.0},
+                          "criteria":{"underEighteen":true,"lifeInDanger":true,"likelyInCountry":true,"enoughInformation":true},
+                          "requestedBy":"alice","requestedAt":"2026-11-28T10:00:00Z","issuedAt":"2026-11-28T10:05:00Z",
+                          "expiresAt":"2026-11-28T22:05:00Z",
+                          "notice":{"childFirstName":"Lina","childAge":12,"description":"Red jacket",
+                                    "lastSeenPlace":"Brussels-North station","lastSeenAt":"2026-11-28T08:30:00Z"}},
+                          "zones":%s}],
+                         "page":0,"size":50,"totalItems":1}""".formatted(zoneIdJson, alertId, UUID.randomUUID(),
+                        zonesJson))));
     }
 
     private void stubAlerts(String status) {

@@ -18,7 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Police officers' pages: the escalations waiting for a decision (approve, or reject with a reason; the
- * service refuses a decision on one's own request) and the alerts running now.
+ * service refuses a decision on one's own request) and the alerts running now that reached the officer's
+ * zone, each acknowledged from the list (alert-service checks that the zone is the officer's).
  */
 @Controller
 class ApprovalPages {
@@ -76,8 +77,34 @@ class ApprovalPages {
 
     @GetMapping("/active-alerts")
     String active(Model model) {
-        model.addAttribute("alerts", alerts("ACTIVE"));
+        model.addAttribute("alerts", services.alerts().get()
+                .uri(uri -> uri.path("/api/alerts").queryParam("status", "ACTIVE").queryParam("zone", "mine")
+                        .queryParam("size", PAGE_SIZE).build())
+                .retrieve()
+                .body(ZoneAlertList.class));
         return "police/active-alerts";
+    }
+
+    /** The officer confirms, from the list, that their zone has seen the alert; back to the list. */
+    @PostMapping("/active-alerts/{id}/acknowledgements")
+    String acknowledge(@PathVariable UUID id, @RequestParam(required = false) String zoneId,
+                       RedirectAttributes redirect) {
+        try {
+            services.alerts().post().uri("/api/alerts/{id}/acknowledgements", id)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("zoneId", zoneId == null ? "" : zoneId))
+                    .retrieve()
+                    .toBodilessEntity();
+            redirect.addFlashAttribute("notice", "alert.acknowledged");
+        }
+        catch (ServiceProblem problem) {
+            if (problem.status() != 400 && problem.status() != 403 && problem.status() != 404
+                    && problem.status() != 409) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("failure", problem.detail());
+        }
+        return "redirect:/active-alerts";
     }
 
     /** Someone else decided first (409), or this officer asked for the alert (403): say so on the list. */
