@@ -24,8 +24,14 @@ alter table delivery add constraint delivery_once
     unique (alert_id, recipient_kind, recipient_id, channel, notice, revision);
 drop index delivery_once_per_address;
 create unique index delivery_once_per_address on delivery (alert_id, notice, revision, channel, address);
--- "has anyone on this address already been told about this alert": the widening's guard
-create index delivery_alert_address on delivery (alert_id, channel, address);
+-- Nobody is told about an alert twice on a channel: one first notice (ISSUED, or WIDENED for those a widening
+-- reaches) per recipient and per address. A fan-out's inserts (at issue, after a widening, resumed after a
+-- crash) rely on these keys alone ("on conflict do nothing"), which cost the same whatever the table's size
+-- and whatever plan PostgreSQL would pick for a "not exists" on a table its statistics still think small.
+create unique index delivery_told_once on delivery (alert_id, recipient_kind, recipient_id, channel)
+    where notice in ('ISSUED', 'WIDENED');
+create unique index delivery_told_once_per_address on delivery (alert_id, channel, address)
+    where notice in ('ISSUED', 'WIDENED');
 -- a reply is matched to the latest alert sent to its number
 create index delivery_sms_address on delivery (address, created_at) where channel = 'SMS';
 

@@ -175,33 +175,32 @@ class DeliveryQueue {
     }
 
     /**
-     * Queues one notice per recipient who has no delivery of this alert on that channel yet, neither as this
-     * recipient nor on this address: what keeps a fan-out (at issue, after a widening, resumed after a crash)
-     * from telling anyone twice about the same alert. Returns how many were queued.
+     * Queues one first notice (ISSUED or WIDENED) per recipient who has none of this alert on that channel yet,
+     * neither as this recipient nor on this address: the unique keys {@code delivery_told_once} and
+     * {@code delivery_told_once_per_address} skip the others, which keeps a fan-out (at issue, after a widening,
+     * resumed after a crash) from telling anyone twice about the same alert. One statement per chunk, the
+     * recipients as arrays. Returns how many were queued.
      */
     int enqueueUntold(UUID alertId, NoticeKind notice, List<Recipient> recipients) {
-        SqlParameterSource[] rows = recipients.stream()
-                .map(recipient -> new MapSqlParameterSource()
-                        .addValue("id", UUID.randomUUID())
-                        .addValue("alertId", alertId)
-                        .addValue("kind", recipient.kind().name())
-                        .addValue("recipientId", recipient.id())
-                        .addValue("channel", recipient.channel().name())
-                        .addValue("notice", notice.name())
-                        .addValue("address", recipient.address())
-                        .addValue("language", recipient.language().code()))
-                .toArray(SqlParameterSource[]::new);
-        int[] inserted = batch.batchUpdate("""
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
                 insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language)
-                select :id, :alertId, :kind, :recipientId, :channel, :notice, :address, :language
-                where not exists (select 1 from delivery d
-                                  where d.alert_id = :alertId and d.recipient_kind = :kind
-                                    and d.recipient_id = :recipientId and d.channel = :channel)
-                  and not exists (select 1 from delivery d
-                                  where d.alert_id = :alertId and d.channel = :channel and d.address = :address)
+                select gen_random_uuid(), :alertId, c.kind, c.recipient_id, c.channel, :notice, c.address, c.language
+                from unnest(cast(:kinds as text[]), cast(:recipientIds as uuid[]), cast(:channels as text[]),
+                            cast(:addresses as text[]), cast(:languages as text[]))
+                     as c(kind, recipient_id, channel, address, language)
                 on conflict do nothing
-                """, rows);
-        return Arrays.stream(inserted).map(n -> Math.max(n, 0)).sum();
+                """)
+                .param("alertId", alertId)
+                .param("notice", notice.name())
+                .param("kinds", recipients.stream().map(r -> r.kind().name()).toArray(String[]::new))
+                .param("recipientIds", recipients.stream().map(r -> r.id().toString()).toArray(String[]::new))
+                .param("channels", recipients.stream().map(r -> r.channel().name()).toArray(String[]::new))
+                .param("addresses", recipients.stream().map(Recipient::address).toArray(String[]::new))
+                .param("languages", recipients.stream().map(r -> r.language().code()).toArray(String[]::new))
+                .update();
     }
 
     /**

@@ -23,6 +23,7 @@ import org.childalert.notifications.targeting.RecipientResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ class FanOutWorker implements DisposableBean {
     private final DeliveryQueue queue;
     private final PoliceZoneAlerts zones;
     private final RecipientResolver resolver;
-    private final DeliveryDispatcher dispatcher;
+    private final Runnable chunkCommitted;
     private final ApplicationEventPublisher events;
     private final FanOutProperties properties;
     private final TransactionTemplate shortTransaction;
@@ -60,14 +61,22 @@ class FanOutWorker implements DisposableBean {
     private final Semaphore idleWorkers;
     private final ExecutorService executor;
 
+    @Autowired
     FanOutWorker(FanOutJobs jobs, DeliveryQueue queue, PoliceZoneAlerts zones, RecipientResolver resolver,
                  DeliveryDispatcher dispatcher, ApplicationEventPublisher events, FanOutProperties properties,
+                 PlatformTransactionManager transactionManager) {
+        this(jobs, queue, zones, resolver, dispatcher::dispatchSoon, events, properties, transactionManager);
+    }
+
+    /** @param chunkCommitted what to do after a chunk that queued deliveries committed: nudge the dispatcher */
+    FanOutWorker(FanOutJobs jobs, DeliveryQueue queue, PoliceZoneAlerts zones, RecipientResolver resolver,
+                 Runnable chunkCommitted, ApplicationEventPublisher events, FanOutProperties properties,
                  PlatformTransactionManager transactionManager) {
         this.jobs = jobs;
         this.queue = queue;
         this.zones = zones;
         this.resolver = resolver;
-        this.dispatcher = dispatcher;
+        this.chunkCommitted = chunkCommitted;
         this.events = events;
         this.properties = properties;
         this.shortTransaction = new TransactionTemplate(transactionManager);
@@ -215,7 +224,7 @@ class FanOutWorker implements DisposableBean {
             }
             queued += inserted;
             if (inserted > 0) {
-                dispatcher.dispatchSoon();
+                chunkCommitted.run();
             }
         }
     }
