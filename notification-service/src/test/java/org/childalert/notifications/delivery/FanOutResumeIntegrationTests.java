@@ -10,6 +10,7 @@ import org.childalert.notifications.NotificationServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,6 +27,12 @@ class FanOutResumeIntegrationTests {
 
     @Autowired
     FanOutWorker worker;
+
+    @Autowired
+    FanOutJobs jobs;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private final double latitude = ThreadLocalRandom.current().nextDouble(-60, 60);
     private final double longitude = ThreadLocalRandom.current().nextDouble(-170, 170);
@@ -76,6 +83,27 @@ class FanOutResumeIntegrationTests {
         assertThat(state(held)).isEqualTo("STOPPED");
         assertThat(jdbc.sql("select count(*) from delivery where alert_id = :alertId").param("alertId", alertId)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anAlertThatEndsStopsItsRunningJobAtTheWorkersNextChunk() {
+        notice();
+        UUID job = job("RUNNING", "now() + interval '1 hour'", 0); // held by a live worker
+        UUID runningWorker = jdbc.sql("select lease_owner from fanout_job where id = :id").param("id", job)
+                .query(UUID.class).single();
+
+        assertThat(renew(job, runningWorker)).isTrue();
+        assertThat(renew(job, UUID.randomUUID())).isFalse();
+        transactions.executeWithoutResult(status -> jobs.stop(alertId)); // what a cancellation or an expiry does
+
+        assertThat(renew(job, runningWorker)).isFalse();
+        assertThat(Boolean.TRUE.equals(transactions.execute(status -> jobs.finish(job, runningWorker)))).isFalse();
+        assertThat(state(job)).isEqualTo("STOPPED");
+    }
+
+    /** What a worker does before it commits a chunk. */
+    private boolean renew(UUID job, UUID worker) {
+        return Boolean.TRUE.equals(transactions.execute(status -> jobs.renew(job, worker, Duration.ofMinutes(5), 3)));
     }
 
     private void notice() {
