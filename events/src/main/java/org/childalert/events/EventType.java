@@ -29,7 +29,8 @@ public enum EventType {
     ALERT_ACKNOWLEDGED(Source.ALERTS, "AlertAcknowledged", 1, AlertAcknowledged.class),
     ACKNOWLEDGEMENT_OVERDUE(Source.ALERTS, "AcknowledgementOverdue", 1, AcknowledgementOverdue.class),
     POLICE_ZONE_ALERTED(Source.NOTIFICATIONS, "PoliceZoneAlerted", 1, PoliceZoneAlerted.class),
-    POLICE_ACKNOWLEDGED(Source.NOTIFICATIONS, "PoliceAcknowledged", 1, PoliceAcknowledged.class);
+    POLICE_ACKNOWLEDGED(Source.NOTIFICATIONS, "PoliceAcknowledged", 1, PoliceAcknowledged.class),
+    REPLY_RECEIVED(Source.NOTIFICATIONS, "ReplyReceived", 1, ReplyReceived.class);
 
     /** The producing service: owns a namespace and one topic exchange. */
     public enum Source {

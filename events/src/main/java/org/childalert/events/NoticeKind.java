@@ -5,5 +5,10 @@ public enum NoticeKind {
     ISSUED,
     UPDATED,
     WIDENED,
-    FOUND
+    FOUND,
+    /**
+     * To a police zone's duty contact (or the on-duty contacts of its unit) when nobody in the zone acknowledged
+     * the alert in time: the alert again, saying the zone has not acknowledged it.
+     */
+    ESCALATION
 }

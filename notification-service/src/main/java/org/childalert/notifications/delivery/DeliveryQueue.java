@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.childalert.events.AlertIssued;
+import org.childalert.events.AlertUpdated;
+import org.childalert.events.AlertWidened;
 import org.childalert.events.DeliveryChannel;
 import org.childalert.events.NoticeKind;
 import org.childalert.events.RecipientKind;
@@ -65,7 +67,7 @@ class DeliveryQueue {
     boolean cancelNotice(UUID alertId, String reason) {
         return jdbc.sql("""
                 update alert_notice set cancelled_at = coalesce(cancelled_at, now()), cancel_reason = :reason,
-                                        description = null
+                                        description = null, photo_link = null
                 where alert_id = :alertId
                 """)
                 .param("alertId", alertId)
@@ -75,13 +77,14 @@ class DeliveryQueue {
 
     Optional<NoticeContent> notice(UUID alertId) {
         return jdbc.sql("""
-                select child_first_name, child_age, description, last_seen_place, last_seen_at
+                select child_first_name, child_age, description, last_seen_place, last_seen_at, photo_link
                 from alert_notice where alert_id = :alertId
                 """)
                 .param("alertId", alertId)
                 .query((rs, n) -> new NoticeContent(rs.getString("child_first_name"), rs.getInt("child_age"),
                         rs.getString("description"), rs.getString("last_seen_place"),
-                        rs.getTimestamp("last_seen_at") == null ? null : rs.getTimestamp("last_seen_at").toInstant()))
+                        rs.getTimestamp("last_seen_at") == null ? null : rs.getTimestamp("last_seen_at").toInstant(),
+                        rs.getString("photo_link")))
                 .optional();
     }
 
@@ -109,13 +112,16 @@ class DeliveryQueue {
         return Arrays.stream(inserted).map(n -> Math.max(n, 0)).sum();
     }
 
-    /** Queues a FOUND notice for everyone a provider accepted (or delivered) the alert's ISSUED notice for. */
+    /**
+     * Queues a FOUND notice for everyone a provider accepted (or delivered) the alert for, as issued or after
+     * a widening.
+     */
     int enqueueFoundForEveryoneReached(UUID alertId) {
         return jdbc.sql("""
                 insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language)
                 select gen_random_uuid(), alert_id, recipient_kind, recipient_id, channel, 'FOUND', address, language
                 from delivery
-                where alert_id = :alertId and notice = 'ISSUED' and state in ('ACCEPTED', 'DELIVERED')
+                where alert_id = :alertId and notice in ('ISSUED', 'WIDENED') and state in ('ACCEPTED', 'DELIVERED')
                 on conflict do nothing
                 """)
                 .param("alertId", alertId)
@@ -128,11 +134,134 @@ class DeliveryQueue {
                 insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language)
                 select gen_random_uuid(), d.alert_id, d.recipient_kind, d.recipient_id, d.channel, 'FOUND', d.address, d.language
                 from delivery d join alert_notice a on a.alert_id = d.alert_id
-                where d.id = :id and d.notice = 'ISSUED' and a.cancelled_at is not null
+                where d.id = :id and d.notice in ('ISSUED', 'WIDENED') and a.cancelled_at is not null
                 on conflict do nothing
                 """)
                 .param("id", deliveryId)
                 .update();
+    }
+
+    /** Keeps the notice of an alert first heard of through its widening (its AlertIssued may come later or never). */
+    void keepNotice(AlertWidened widened) {
+        AlertIssued.Notice notice = widened.notice();
+        jdbc.sql("""
+                insert into alert_notice (alert_id, case_id, level, child_first_name, child_age, description,
+                                          last_seen_place, last_seen_at, expires_at, issued_at)
+                values (:alertId, :caseId, :level, :firstName, :age, :description, :place, :lastSeenAt, :expiresAt, :issuedAt)
+                on conflict (alert_id) do update set level = excluded.level, expires_at = excluded.expires_at
+                """)
+                .param("alertId", widened.alertId())
+                .param("caseId", widened.caseId())
+                .param("level", widened.level().name())
+                .param("firstName", notice.childFirstName())
+                .param("age", notice.childAge())
+                .param("description", notice.description())
+                .param("place", notice.lastSeenPlace())
+                .param("lastSeenAt", timestamp(notice.lastSeenAt()))
+                .param("expiresAt", timestamp(widened.expiresAt()))
+                .param("issuedAt", timestamp(widened.occurredAt()))
+                .update();
+    }
+
+    /** Whether the alert is known here and neither cancelled nor expired. */
+    boolean isActive(UUID alertId) {
+        return jdbc.sql("""
+                select exists (select 1 from alert_notice
+                               where alert_id = :alertId and cancelled_at is null and expired_at is null)
+                """)
+                .param("alertId", alertId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * Queues one first notice (ISSUED or WIDENED) per recipient who has none of this alert on that channel yet,
+     * neither as this recipient nor on this address: the unique keys {@code delivery_told_once} and
+     * {@code delivery_told_once_per_address} skip the others, which keeps a fan-out (at issue, after a widening,
+     * resumed after a crash) from telling anyone twice about the same alert. One statement per chunk, the
+     * recipients as arrays. Returns how many were queued.
+     */
+    int enqueueUntold(UUID alertId, NoticeKind notice, List<Recipient> recipients) {
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language)
+                select gen_random_uuid(), :alertId, c.kind, c.recipient_id, c.channel, :notice, c.address, c.language
+                from unnest(cast(:kinds as text[]), cast(:recipientIds as uuid[]), cast(:channels as text[]),
+                            cast(:addresses as text[]), cast(:languages as text[]))
+                     as c(kind, recipient_id, channel, address, language)
+                on conflict do nothing
+                """)
+                .param("alertId", alertId)
+                .param("notice", notice.name())
+                .param("kinds", recipients.stream().map(r -> r.kind().name()).toArray(String[]::new))
+                .param("recipientIds", recipients.stream().map(r -> r.id().toString()).toArray(String[]::new))
+                .param("channels", recipients.stream().map(r -> r.channel().name()).toArray(String[]::new))
+                .param("addresses", recipients.stream().map(Recipient::address).toArray(String[]::new))
+                .param("languages", recipients.stream().map(r -> r.language().code()).toArray(String[]::new))
+                .update();
+    }
+
+    /**
+     * Rewrites the notice of an active alert as an update has it (the description, the photo link) and moves
+     * it to its next revision; empty when the alert is unknown here, cancelled or expired.
+     */
+    Optional<Integer> updateNotice(AlertUpdated update) {
+        AlertIssued.Notice notice = update.notice();
+        return jdbc.sql("""
+                update alert_notice set child_first_name = :firstName, child_age = :age, description = :description,
+                                        last_seen_place = :place, last_seen_at = :lastSeenAt, photo_link = :photoLink,
+                                        revision = revision + 1
+                where alert_id = :alertId and cancelled_at is null and expired_at is null
+                returning revision
+                """)
+                .param("alertId", update.alertId())
+                .param("firstName", notice.childFirstName())
+                .param("age", notice.childAge())
+                .param("description", notice.description())
+                .param("place", notice.lastSeenPlace())
+                .param("lastSeenAt", timestamp(notice.lastSeenAt()))
+                .param("photoLink", update.photoLink())
+                .query(Integer.class)
+                .optional();
+    }
+
+    /**
+     * Queues the UPDATED notice of this revision for everyone the alert reached (a provider accepted or
+     * delivered one of its notices), once per recipient and channel, except on channels they opted out of since.
+     */
+    int enqueueUpdatedForEveryoneReached(UUID alertId, int revision) {
+        return jdbc.sql("""
+                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, revision, address, language)
+                select gen_random_uuid(), alert_id, recipient_kind, recipient_id, channel, 'UPDATED', :revision, address,
+                       language
+                from (select distinct on (recipient_kind, recipient_id, channel) *
+                      from delivery
+                      where alert_id = :alertId and notice <> 'FOUND' and state in ('ACCEPTED', 'DELIVERED')
+                        and address is not null
+                      order by recipient_kind, recipient_id, channel, created_at) reached
+                where not exists (select 1 from volunteer_channel c
+                                  where reached.recipient_kind = 'VOLUNTEER' and c.volunteer_id = reached.recipient_id
+                                    and c.channel = reached.channel and c.opted_out_at is not null)
+                  and not exists (select 1 from police_contact_channel c
+                                  where reached.recipient_kind = 'POLICE' and c.police_contact_id = reached.recipient_id
+                                    and c.channel = reached.channel and c.opted_out_at is not null)
+                on conflict do nothing
+                """)
+                .param("alertId", alertId)
+                .param("revision", revision)
+                .update();
+    }
+
+    /** Marks the alert expired and erases its description and photo link; false if it was not active here. */
+    boolean expireNotice(UUID alertId) {
+        return jdbc.sql("""
+                update alert_notice set expired_at = now(), description = null, photo_link = null
+                where alert_id = :alertId and cancelled_at is null and expired_at is null
+                """)
+                .param("alertId", alertId)
+                .update() == 1;
     }
 
     /** Withdraws the alert's notices not sent yet; returns them so that their failure can be reported. */

@@ -2,8 +2,12 @@ package org.childalert.notifications.messaging;
 
 import java.util.function.Consumer;
 
+import org.childalert.events.AcknowledgementOverdue;
 import org.childalert.events.AlertCancelled;
+import org.childalert.events.AlertExpired;
 import org.childalert.events.AlertIssued;
+import org.childalert.events.AlertUpdated;
+import org.childalert.events.AlertWidened;
 import org.childalert.notifications.delivery.AlertNotices;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +22,16 @@ class AlertEventsListener {
         return message -> inbound.decode(message).ifPresent(event -> {
             if (event instanceof AlertIssued issued) {
                 inbound.handleOnce(issued, notices::on);
+            } else if (event instanceof AlertWidened widened) {
+                inbound.handleOnce(widened, notices::on);
+            } else if (event instanceof AlertUpdated updated) {
+                inbound.handleOnce(updated, notices::on);
             } else if (event instanceof AlertCancelled cancelled) {
                 inbound.handleOnce(cancelled, notices::on);
+            } else if (event instanceof AlertExpired expired) {
+                inbound.handleOnce(expired, notices::on);
+            } else if (event instanceof AcknowledgementOverdue overdue) {
+                inbound.handleOnce(overdue, notices::on);
             }
         });
     }

@@ -1,11 +1,13 @@
 package org.childalert.notifications.optout;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.childalert.notifications.contacts.PhoneNumbers;
 import org.childalert.notifications.delivery.TwilioRequestSignatures;
+import org.childalert.notifications.replies.SmsReplies;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,22 +18,26 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Twilio's inbound SMS webhook: a reply STOP (or another opt-out word) stops SMS to that number, START brings
- * them back, HELP explains. The request must carry Twilio's signature over our public URL; else 403.
- * Answers in TwiML.
+ * them back, HELP explains; these words come first. Anything else is a reply to an alert ({@link SmsReplies}:
+ * seen, a sighting, a police acknowledgement), answered in the sender's language. The request must carry
+ * Twilio's signature over our public URL; else 403 and nothing is done. Answers in TwiML.
  */
 @RestController
 class TwilioInboundController {
 
+    private static final MediaType TWIML = new MediaType("application", "xml", StandardCharsets.UTF_8);
     static final String STOPPED = "CHILD ALERT: you will receive no more SMS from us. Reply START to receive them again.";
     static final String STARTED = "CHILD ALERT: you will receive alerts by SMS again. Reply STOP to stop.";
     static final String HELP = "CHILD ALERT: missing-child alerts near you. Reply STOP to stop, START to resume. Emergencies: 112.";
 
     private final TwilioRequestSignatures signatures;
     private final OptOuts optOuts;
+    private final SmsReplies replies;
 
-    TwilioInboundController(TwilioRequestSignatures signatures, OptOuts optOuts) {
+    TwilioInboundController(TwilioRequestSignatures signatures, OptOuts optOuts, SmsReplies replies) {
         this.signatures = signatures;
         this.optOuts = optOuts;
+        this.replies = replies;
     }
 
     @PostMapping(path = "/api/webhooks/twilio/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
@@ -42,11 +48,11 @@ class TwilioInboundController {
         request.getParameterMap().forEach((name, values) -> form.put(name, values[0]));
         String pathAndQuery = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         if (!signatures.isValid(pathAndQuery, form, signature)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_XML)
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(TWIML)
                     .body("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
         }
+        String from = PhoneNumbers.toE164(form.get("From")).orElse(form.get("From"));
         String reply = SmsKeywords.of(form.get("Body")).map(keyword -> {
-            String from = PhoneNumbers.toE164(form.get("From")).orElse(form.get("From"));
             if (keyword == SmsKeywords.OPT_OUT) {
                 optOuts.smsFrom(from, true);
                 return STOPPED;
@@ -56,12 +62,17 @@ class TwilioInboundController {
                 return STARTED;
             }
             return HELP;
-        }).orElse(null);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(twiml(reply));
+        }).orElseGet(() -> replies.receive(from, form.get("Body"), form.get("MessageSid")));
+        return ResponseEntity.ok().contentType(TWIML).body(twiml(reply));
     }
 
+    /**
+     * Escapes only what XML needs: HTML's named entities (&amp;eacute;) are not XML, and the answers in French
+     * and German have accents, which travel as they are in UTF-8.
+     */
     private static String twiml(String message) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
-                + (message == null ? "" : "<Message>" + HtmlUtils.htmlEscape(message) + "</Message>") + "</Response>";
+                + (message == null ? "" : "<Message>" + HtmlUtils.htmlEscape(message, "UTF-8") + "</Message>")
+                + "</Response>";
     }
 }

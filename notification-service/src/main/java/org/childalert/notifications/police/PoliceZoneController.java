@@ -8,8 +8,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.childalert.notifications.geo.PostalCodeGeocoder;
+import org.childalert.notifications.web.ConflictException;
 import org.childalert.notifications.web.InvalidRequestException;
 import org.childalert.notifications.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Admins define the zones of police units, as a polygon or a set of postal codes, and who is on duty for
  * each: an alert whose area touches a zone is sent to its duty contact, or, when it has none on duty, to
- * every on-duty contact of its unit.
+ * every on-duty contact of its unit. Each zone has a unique code, the zone id of the acknowledgement events.
  */
 @RestController
 @RequestMapping("/api/police-zones")
@@ -50,7 +52,12 @@ class PoliceZoneController {
         if (request.dutyContactId() != null) {
             requireContactOfUnit(request.dutyContactId(), request.unit().trim(), "dutyContactId");
         }
-        UUID id = zones.insert(request, area, admin.getName());
+        UUID id;
+        try {
+            id = zones.insert(request, area, admin.getName());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("A police zone with code '" + request.code() + "' exists already.");
+        }
         return ResponseEntity.created(URI.create("/api/police-zones/" + id)).body(zones.find(id).orElseThrow());
     }
 

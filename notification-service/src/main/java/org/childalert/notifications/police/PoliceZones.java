@@ -19,7 +19,7 @@ class PoliceZones {
 
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final String SELECT = """
-            select z.id, z.name, z.unit, z.polygon::text as polygon, z.postal_codes, z.registered_at,
+            select z.id, z.code, z.name, z.unit, z.polygon::text as polygon, z.postal_codes, z.registered_at,
                    d.id as duty_id, d.name as duty_name, d.on_duty as duty_on_duty
             from police_zone z left join police_contact d on d.id = z.duty_contact_id
             """;
@@ -30,16 +30,18 @@ class PoliceZones {
         this.jdbc = jdbc;
     }
 
+    /** Throws {@link org.springframework.dao.DuplicateKeyException} when another zone has the code. */
     @Transactional
     UUID insert(PoliceZoneRequest request, ZoneArea area, String registeredBy) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                insert into police_zone (id, name, unit, polygon, postal_codes, min_latitude, max_latitude,
+                insert into police_zone (id, code, name, unit, polygon, postal_codes, min_latitude, max_latitude,
                                          min_longitude, max_longitude, duty_contact_id, registered_by)
-                values (:id, :name, :unit, cast(:polygon as jsonb), cast(:postalCodes as text[]), :minLatitude,
+                values (:id, :code, :name, :unit, cast(:polygon as jsonb), cast(:postalCodes as text[]), :minLatitude,
                         :maxLatitude, :minLongitude, :maxLongitude, :dutyContactId, :by)
                 """)
                 .param("id", id)
+                .param("code", request.code())
                 .param("name", request.name().trim())
                 .param("unit", request.unit().trim())
                 .param("polygon", area.polygon() == null ? null : json.writeValueAsString(area.polygon()))
@@ -98,7 +100,7 @@ class PoliceZones {
         String polygon = rs.getString("polygon");
         java.sql.Array postalCodes = rs.getArray("postal_codes");
         UUID dutyId = rs.getObject("duty_id", UUID.class);
-        return new PoliceZoneView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("unit"),
+        return new PoliceZoneView(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"), rs.getString("unit"),
                 polygon == null ? null : json.readValue(polygon, new TypeReference<List<List<Double>>>() {
                 }),
                 postalCodes == null ? null : Arrays.asList((String[]) postalCodes.getArray()),

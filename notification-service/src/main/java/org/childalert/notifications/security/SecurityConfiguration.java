@@ -56,6 +56,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/police-contacts", "/api/police-contacts/**").hasRole(ADMIN)
                         .requestMatchers("/api/police-zones", "/api/police-zones/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/alerts/*/deliveries").hasAnyRole(COORDINATOR, POLICE, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/alerts/*/replies").hasAnyRole(COORDINATOR, POLICE, ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth2 -> oauth2
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRoles()))

@@ -7,10 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -67,7 +68,7 @@ public class RecipientResolver {
 
     /** Zones whose box meets the alert's, with their duty contact when that contact is on duty. */
     private static final String ZONES_NEAR = """
-            select z.polygon::text as polygon, z.postal_codes, z.unit, d.id as duty_contact_id
+            select z.code, z.name, z.polygon::text as polygon, z.postal_codes, z.unit, d.id as duty_contact_id
             from police_zone z
             left join police_contact d on d.id = z.duty_contact_id and d.on_duty
             where z.max_latitude >= :minLatitude and z.min_latitude <= :maxLatitude
@@ -76,7 +77,8 @@ public class RecipientResolver {
 
     /** The touched zones' duty contacts, and every on-duty contact of the units of zones with nobody on duty. */
     private static final String ZONE_CONTACTS = """
-            select p.id, c.channel, case c.channel when 'SMS' then p.phone else p.email end as address, p.language
+            select p.id, c.channel, case c.channel when 'SMS' then p.phone else p.email end as address, p.language,
+                   p.unit
             from police_contact p
             join police_contact_channel c on c.police_contact_id = p.id
             where p.on_duty
@@ -123,7 +125,7 @@ public class RecipientResolver {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Stream<Recipient> recipients(GeoCircle area, DisclosureLevel level) {
-        List<Recipient> police = police(area);
+        List<Recipient> police = police(area).stream().map(PoliceRecipient::recipient).toList();
         if (level == DisclosureLevel.POLICE_ONLY) {
             return police.stream();
         }
@@ -144,45 +146,55 @@ public class RecipientResolver {
                 .filter(recipient -> recipient.address() != null);
     }
 
-    private List<Recipient> police(GeoCircle area) {
-        Map<String, Recipient> once = new LinkedHashMap<>(); // by contact and channel
+    /**
+     * The police recipients of an alert over this area, each once per channel, with the zones (by code) it was
+     * chosen for: a zone's duty contact, or an on-duty contact of the unit of a zone with nobody on duty. A
+     * contact brought in only by its own circle has no zone.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<PoliceRecipient> police(GeoCircle area) {
+        Map<String, PoliceRecipient> once = new LinkedHashMap<>(); // by contact and channel
         for (Recipient recipient : jdbc.query(POLICE_BY_CIRCLE, circle(area), (rs, n) -> recipient(RecipientKind.POLICE, rs))) {
-            once.putIfAbsent(recipient.id() + recipient.channel().name(), recipient);
+            once.putIfAbsent(recipient.id() + recipient.channel().name(), new PoliceRecipient(recipient, List.of()));
         }
-        TouchedZones touched = touchedZones(area);
+        List<TouchedZone> touched = touchedZones(area);
         if (!touched.isEmpty()) {
             MapSqlParameterSource params = new MapSqlParameterSource()
-                    .addValue("dutyContacts", touched.dutyContacts().stream().map(UUID::toString).toArray(String[]::new))
-                    .addValue("units", touched.unitsWithNobodyOnDuty().toArray(String[]::new));
-            for (Recipient recipient : jdbc.query(ZONE_CONTACTS, params, (rs, n) -> recipient(RecipientKind.POLICE, rs))) {
-                once.putIfAbsent(recipient.id() + recipient.channel().name(), recipient);
-            }
+                    .addValue("dutyContacts", touched.stream().map(TouchedZone::dutyContact).filter(Objects::nonNull)
+                            .map(UUID::toString).distinct().toArray(String[]::new))
+                    .addValue("units", touched.stream().filter(zone -> zone.dutyContact() == null)
+                            .map(TouchedZone::unit).distinct().toArray(String[]::new));
+            jdbc.query(ZONE_CONTACTS, params, (RowCallbackHandler) rs -> {
+                Recipient recipient = recipient(RecipientKind.POLICE, rs);
+                String unit = rs.getString("unit");
+                List<AlertedZone> zones = touched.stream().filter(zone -> zone.chose(recipient.id(), unit))
+                        .map(TouchedZone::alerted).toList();
+                once.merge(recipient.id() + recipient.channel().name(), new PoliceRecipient(recipient, zones),
+                        (known, more) -> known.withZones(more.zones()));
+            });
         }
-        return once.values().stream().filter(recipient -> recipient.address() != null).toList();
+        return once.values().stream().filter(police -> police.recipient().address() != null).toList();
     }
 
-    private record TouchedZones(Set<UUID> dutyContacts, Set<String> unitsWithNobodyOnDuty) {
+    /** A zone the circle touches, and whom it sends the alert to: its duty contact, or its unit when that is null. */
+    private record TouchedZone(AlertedZone alerted, String unit, UUID dutyContact) {
 
-        boolean isEmpty() {
-            return dutyContacts.isEmpty() && unitsWithNobodyOnDuty.isEmpty();
+        boolean chose(UUID contact, String contactUnit) {
+            return dutyContact != null ? dutyContact.equals(contact) : unit.equals(contactUnit);
         }
     }
 
-    /** The zones the circle touches: their duty contacts, or their units where nobody is on duty for the zone. */
-    private TouchedZones touchedZones(GeoCircle area) {
+    /** The zones the circle touches, with their duty contact when that contact is on duty. */
+    private List<TouchedZone> touchedZones(GeoCircle area) {
         GeoMath.Box box = GeoMath.boundingBox(area);
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("minLatitude", box.minLatitude()).addValue("maxLatitude", box.maxLatitude())
                 .addValue("minLongitude", box.minLongitude()).addValue("maxLongitude", box.maxLongitude());
-        TouchedZones touched = new TouchedZones(new LinkedHashSet<>(), new LinkedHashSet<>());
+        List<TouchedZone> touched = new ArrayList<>();
         jdbc.query(ZONES_NEAR, params, (RowCallbackHandler) rs -> {
             if (ZoneShape.of(rs.getString("polygon"), postalCodesOf(rs), postalCodes).touches(area)) {
-                UUID dutyContact = rs.getObject("duty_contact_id", UUID.class);
-                if (dutyContact != null) {
-                    touched.dutyContacts().add(dutyContact);
-                } else {
-                    touched.unitsWithNobodyOnDuty().add(rs.getString("unit"));
-                }
+                touched.add(new TouchedZone(new AlertedZone(rs.getString("code"), rs.getString("name")),
+                        rs.getString("unit"), rs.getObject("duty_contact_id", UUID.class)));
             }
         });
         return touched;

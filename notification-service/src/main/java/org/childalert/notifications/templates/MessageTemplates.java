@@ -10,10 +10,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Renders the messages of an alert in the recipient's language: a short SMS (an {@link NoticeKind#ISSUED}
- * SMS always fits in {@value #MAX_ISSUED_SMS_SEGMENTS} segments, the description shortened if need be) and an
- * email as subject, text and HTML. A {@link NoticeKind#FOUND} notice says the child was found and asks to
- * delete the earlier message, and never repeats the description.
+ * Renders the messages of an alert in the recipient's language: a short SMS (an alert SMS, whatever its notice,
+ * always fits in {@value #MAX_ISSUED_SMS_SEGMENTS} segments, the description shortened if need be) and an
+ * email as subject, text and HTML. {@link NoticeKind#UPDATED}, {@link NoticeKind#WIDENED} and
+ * {@link NoticeKind#ESCALATION} are the alert again under a label that says why it comes again; an update
+ * links to the child's photo when there is one (a link, which stops working when the alert ends, never the
+ * image); an escalation, sent to police only, asks for the acknowledgement by reply. A {@link NoticeKind#FOUND}
+ * notice says the child was found and asks to delete the earlier message, and never repeats the description.
  */
 @Component
 public class MessageTemplates {
@@ -28,13 +31,20 @@ public class MessageTemplates {
         if (notice == NoticeKind.FOUND) {
             return Wording.BRAND + ": " + format(words.foundHeadline(), content) + " " + words.foundRequest();
         }
-        String before = Wording.BRAND + ": " + format(words.missingHeadline(), content) + lastSeen(words, content) + " ";
-        String after = words.callToAction();
+        String label = words.label(notice);
+        String before = Wording.BRAND + (label == null ? "" : " - " + label) + ": "
+                + format(words.missingHeadline(), content) + lastSeen(words, content) + " ";
+        String action = notice == NoticeKind.ESCALATION ? words.acknowledgeRequest() : words.callToAction();
+        String photo = notice == NoticeKind.UPDATED ? photoLine(words, content) : "";
+        String after = photo.isEmpty() ? action : photo + " " + action;
         String description = content.description() == null ? "" : content.description().strip();
         String sms = join(before, description, after);
         while (SmsSegments.count(sms) > MAX_ISSUED_SMS_SEGMENTS && !description.isEmpty()) {
             description = shorten(description);
             sms = join(before, description, after);
+        }
+        if (SmsSegments.count(sms) > MAX_ISSUED_SMS_SEGMENTS && !photo.isEmpty()) {
+            sms = join(before, description, action); // a link cut short would lead nowhere: left out
         }
         while (SmsSegments.count(sms) > MAX_ISSUED_SMS_SEGMENTS) {
             sms = sms.substring(0, sms.length() - ELLIPSIS.length() - 1) + ELLIPSIS; // names and places too long
@@ -51,12 +61,19 @@ public class MessageTemplates {
             paragraphs.add(format(words.foundHeadline(), content));
             paragraphs.add(words.foundRequest());
         } else {
-            subject = format(words.missingSubject(), content);
+            String label = words.label(notice);
+            subject = format(words.missingSubject(), content) + (label == null ? "" : " (" + label + ")");
+            if (label != null) {
+                paragraphs.add(label + ".");
+            }
             paragraphs.add(format(words.missingHeadline(), content) + lastSeen(words, content));
             if (content.description() != null && !content.description().isBlank()) {
                 paragraphs.add(content.description().strip());
             }
-            paragraphs.add(words.callToAction());
+            if (notice == NoticeKind.UPDATED && !photoLine(words, content).isEmpty()) {
+                paragraphs.add(photoLine(words, content));
+            }
+            paragraphs.add(notice == NoticeKind.ESCALATION ? words.acknowledgeRequest() : words.callToAction());
         }
         String text = String.join("\n\n", paragraphs) + "\n\n-- \n" + words.whyYouGetThis() + "\n";
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(language.code())
@@ -78,6 +95,11 @@ public class MessageTemplates {
         String where = content.lastSeenPlace() == null || content.lastSeenPlace().isBlank() ? null : content.lastSeenPlace().strip();
         String template = where == null ? words.lastSeenAt() : words.lastSeenAtIn();
         return " " + String.format(template, content.childFirstName(), content.childAge(), when, where);
+    }
+
+    private static String photoLine(Wording words, NoticeContent content) {
+        return content.photoLink() == null || content.photoLink().isBlank() ? ""
+                : String.format(words.photo(), content.photoLink().strip());
     }
 
     private static String format(String template, NoticeContent content) {

@@ -10,8 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Erasure on request (GDPR art. 17): the volunteer's record, channels, consents and pending confirmations are
- * deleted; their deliveries keep only anonymous counts (the address is erased, messages not sent yet are
- * withdrawn).
+ * deleted; their deliveries and SMS replies keep only anonymous counts (the address, the number and the text
+ * are erased, messages not sent yet are withdrawn).
  */
 @Service
 class VolunteerErasure {
@@ -43,6 +43,13 @@ class VolunteerErasure {
                 """)
                 .param("id", id)
                 .param("erased", RECIPIENT_ERASED)
+                .update();
+        // their replies to alerts stay as anonymous counts per kind: who, from which number and what they wrote go
+        jdbc.sql("""
+                update reply set recipient_id = null, phone = null, text = null
+                where recipient_kind = 'VOLUNTEER' and recipient_id = :id
+                """)
+                .param("id", id)
                 .update();
         verifications.forget(volunteer.phone(), volunteer.email());
         jdbc.sql("delete from volunteer where id = :id").param("id", id).update(); // channels, consents cascade

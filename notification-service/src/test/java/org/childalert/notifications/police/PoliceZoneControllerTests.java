@@ -43,8 +43,10 @@ class PoliceZoneControllerTests {
     void anAdminDefinesAPolygonZoneWithItsDutyContactAndFindsItInTheUnitsList() throws Exception {
         String contact = contact(unit);
 
-        String zone = JsonPath.read(define(zone("Centrum", unit, "\"polygon\":" + SQUARE, contact))
+        String code = freshCode();
+        String zone = JsonPath.read(define(zone(code, "Centrum", unit, "\"polygon\":" + SQUARE, contact))
                 .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.code").value(code))
                 .andExpect(header().string("Location", startsWith("/api/police-zones/")))
                 .andExpect(jsonPath("$.polygon[1][1]").value(4.37))
                 .andExpect(jsonPath("$.postalCodes").doesNotExist())
@@ -55,7 +57,8 @@ class PoliceZoneControllerTests {
         mvc.perform(get("/api/police-zones").param("unit", unit).with(Callers.admin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
-                .andExpect(jsonPath("$.zones[0].id").value(zone));
+                .andExpect(jsonPath("$.zones[0].id").value(zone))
+                .andExpect(jsonPath("$.zones[0].code").value(code));
         mvc.perform(get("/api/police-zones/" + zone).with(Callers.admin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Centrum"));
@@ -99,6 +102,28 @@ class PoliceZoneControllerTests {
     void refusesAZoneThatIsBothOrNeitherAPolygonAndPostalCodes() throws Exception {
         refuses(zone("Both", unit, "\"polygon\":" + SQUARE + ",\"postalCodes\":[\"1000\"]", null), "postalCodes", "exactly one");
         refuses(zone("Neither", unit, "\"name2\":1", null), "polygon", "exactly one");
+    }
+
+    @Test
+    void refusesAZoneWithoutACodeOrWithACodeOfOtherCharacters() throws Exception {
+        refuses("""
+                {"name":"Centrum","unit":"%s","postalCodes":["1000"]}
+                """.formatted(unit), "code", "null");
+        refuses(zone("53 39", "Centrum", unit, "\"postalCodes\":[\"1000\"]", null), "code", "letters, digits or hyphens");
+        refuses(zone("Z".repeat(41), "Centrum", unit, "\"postalCodes\":[\"1000\"]", null), "code", "letters, digits or hyphens");
+    }
+
+    @Test
+    void aSecondZoneWithTheSameCodeIsAConflictAndIsNotStored() throws Exception {
+        String code = freshCode();
+        define(zone(code, "Centrum", unit, "\"postalCodes\":[\"1000\"]", null)).andExpect(status().isCreated());
+
+        define(zone(code, "Noord", unit, "\"postalCodes\":[\"1030\"]", null))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString(code)));
+        assertThat(jdbc.sql("select count(*) from police_zone where code = :code").param("code", code)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -189,8 +214,17 @@ class PoliceZoneControllerTests {
     }
 
     private static String zone(String name, String unit, String area, String dutyContactId) {
+        return zone(freshCode(), name, unit, area, dutyContactId);
+    }
+
+    private static String zone(String code, String name, String unit, String area, String dutyContactId) {
         return """
-                {"name":"%s","unit":"%s",%s%s}
-                """.formatted(name, unit, area, dutyContactId == null ? "" : ",\"dutyContactId\":\"" + dutyContactId + "\"");
+                {"code":"%s","name":"%s","unit":"%s",%s%s}
+                """.formatted(code, name, unit, area, dutyContactId == null ? "" : ",\"dutyContactId\":\"" + dutyContactId + "\"");
+    }
+
+    /** A code no earlier run used (codes are unique across all zones). */
+    private static String freshCode() {
+        return "T-" + UUID.randomUUID().toString().substring(0, 13);
     }
 }

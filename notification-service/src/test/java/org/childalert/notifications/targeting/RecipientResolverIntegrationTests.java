@@ -174,8 +174,8 @@ class RecipientResolverIntegrationTests {
     private void zone(String unit, String area, UUID dutyContact) throws Exception {
         mvc.perform(post("/api/police-zones").with(Callers.admin()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"name":"Zone","unit":"%s",%s,"dutyContactId":"%s"}
-                                """.formatted(unit, area, dutyContact)))
+                                {"code":"%s","name":"Zone","unit":"%s",%s,"dutyContactId":"%s"}
+                                """.formatted("T" + UUID.randomUUID().toString().substring(0, 8), unit, area, dutyContact)))
                 .andExpect(status().isCreated());
     }
 

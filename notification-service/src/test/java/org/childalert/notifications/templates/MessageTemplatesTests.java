@@ -71,4 +71,60 @@ class MessageTemplatesTests {
         assertThat(email.html()).contains("<html lang=\"nl\"", "Carries a &lt;b&gt;toy&lt;/b&gt; &amp; a phone")
                 .doesNotContain("<b>toy</b>");
     }
+
+    private static final String PHOTO = "http://localhost:8080/api/feeds/alerts/a3f1c2d4-5b6e-4f70-8a91-b2c3d4e5f601/photo";
+
+    @Test
+    void labelsAnUpdateAWideningAndAnEscalationInEachLanguage() {
+        assertThat(templates.sms(NoticeKind.UPDATED, Language.NL, emma)).startsWith("CHILD ALERT - Update: Emma (8 jaar)");
+        assertThat(templates.sms(NoticeKind.WIDENED, Language.FR, emma))
+                .startsWith("CHILD ALERT - Maintenant aussi dans votre zone: Emma (8 ans) a disparu");
+        assertThat(templates.sms(NoticeKind.ESCALATION, Language.DE, emma))
+                .startsWith("CHILD ALERT - Ihre Zone hat diese Meldung nicht bestätigt: Emma (8 Jahre)")
+                .endsWith("Antworten Sie ERHALTEN zur Bestätigung.");
+        assertThat(templates.sms(NoticeKind.ESCALATION, Language.EN, emma)).contains("Reply ACK").doesNotContain("Call 112");
+        assertThat(templates.email(NoticeKind.WIDENED, Language.EN, emma).subject())
+                .isEqualTo("Child Alert: Emma (8) is missing (Now also in your area)");
+        assertThat(templates.email(NoticeKind.ESCALATION, Language.NL, emma).text())
+                .contains("Uw zone heeft deze melding niet bevestigd", "Red coat", "Antwoord ONTVANGEN");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void anUpdateLinksToThePhotoAndShortensTheDescriptionToStayWithinTwoSegments(Language language) {
+        NoticeContent wordy = new NoticeContent("Emma", 8, "Now wearing a grey hoodie and black trainers. ".repeat(10),
+                "Brussels-North station", Instant.parse("2026-11-28T09:30:00Z"), PHOTO);
+
+        String sms = templates.sms(NoticeKind.UPDATED, language, wordy);
+        RenderedEmail email = templates.email(NoticeKind.UPDATED, language, wordy);
+
+        assertThat(SmsSegments.count(sms)).isLessThanOrEqualTo(2);
+        assertThat(SmsSegments.isGsm7(sms)).isTrue();
+        assertThat(sms).contains("Emma", "Now wearing a grey hoodie", "...", PHOTO, "112");
+        assertThat(email.text()).contains(PHOTO);
+        assertThat(email.html()).contains(PHOTO);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = NoticeKind.class, names = {"ISSUED", "UPDATED", "WIDENED", "ESCALATION"})
+    void everyAlertSmsFitsInTwoGsmSegmentsInEveryLanguage(NoticeKind notice) {
+        NoticeContent longest = new NoticeContent("Marie-Antoinette", 17, "Blue jeans, a yellow raincoat. ".repeat(15),
+                "Bruxelles-Midi / Brussel-Zuid, sortie Fonsny", Instant.parse("2026-11-28T09:30:00Z"), PHOTO);
+        for (Language language : Language.values()) {
+            String sms = templates.sms(notice, language, longest);
+
+            assertThat(SmsSegments.count(sms)).as(language + ": " + sms).isLessThanOrEqualTo(2);
+            assertThat(SmsSegments.isGsm7(sms)).as(language + ": " + sms).isTrue();
+            assertThat(sms).contains("Marie-Antoinette");
+        }
+    }
+
+    @Test
+    void anUpdateWithoutAPhotoSaysNothingOfAPhotoAndOnlyAnUpdateShowsIt() {
+        NoticeContent withPhoto = new NoticeContent("Emma", 8, "Red coat.", null, null, PHOTO);
+
+        assertThat(templates.sms(NoticeKind.UPDATED, Language.EN, emma)).doesNotContain("Photo");
+        assertThat(templates.sms(NoticeKind.ISSUED, Language.EN, withPhoto)).doesNotContain(PHOTO);
+        assertThat(templates.sms(NoticeKind.UPDATED, Language.EN, withPhoto)).contains("Photo: " + PHOTO);
+    }
 }
