@@ -16,16 +16,6 @@
 -- preferences, verification, opt-out and erasure, and any future one) keeps it right without knowing of it.
 -- Pause and quiet hours are copied and tested at resolution time: they depend on the time of the alert.
 
--- Great-circle distance on PostgreSQL earthdistance's sphere (radius 6,378.168 km), by the haversine formula,
--- as GeoMath.distanceKm computes it. A plain expression the planner inlines: earth_distance(ll_to_earth(..))
--- costs about 18 microseconds a row here (the earth domain's checks on every point), this about 0.4.
-create function great_circle_km(latitude1 double precision, longitude1 double precision,
-                                latitude2 double precision, longitude2 double precision)
-    returns double precision
-    language sql immutable parallel safe
-    return 2 * 6378.168 * asin(least(1, sqrt(sin(radians(latitude2 - latitude1) / 2) ^ 2
-        + cos(radians(latitude1)) * cos(radians(latitude2)) * sin(radians(longitude2 - longitude1) / 2) ^ 2)));
-
 create table volunteer_reach (
     volunteer_id   uuid             not null references volunteer (id) on delete cascade,
     channel        text             not null,

@@ -2,9 +2,12 @@ package org.childalert.notifications.targeting;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -15,27 +18,34 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.childalert.events.DeliveryChannel;
 import org.childalert.events.DisclosureLevel;
 import org.childalert.events.GeoCircle;
 import org.childalert.events.RecipientKind;
 import org.childalert.notifications.geo.PostalCodeGeocoder;
 import org.childalert.notifications.templates.Language;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Measures recipient resolution on the benchmark database filled by {@link VolunteerGenerator}: the time to
  * stream every volunteer who must be told of a TARGETED alert over a 10 km and a 40 km circle around Brussels,
- * through the service's own {@link RecipientResolver}, beside a naive full scan in the same run that applies
- * the same rules to every volunteer of the source tables ({@code volunteer} joined with
- * {@code volunteer_channel}: the distance computed on every row, no index for it). Before timing, it checks
- * that both find the same set of (volunteer, channel, address), which also checks that the triggers' copy
- * ({@code volunteer_reach}) agrees with the source tables. Prints p50 and p95 and the load average at the
- * start and the end. Not a test: run it with {@code bin/bench-recipients}.
+ * through the service's own {@link RecipientResolver}, beside, in the same run, a naive full scan that applies
+ * the same rules (the same SQL text for the distance) to every volunteer of the source tables
+ * ({@code volunteer} joined with {@code volunteer_channel}), and a full scan of the trigger-kept copy
+ * ({@code volunteer_reach}) without its index. Before timing, it checks that all three find the same set of
+ * (volunteer, channel, address), which also checks the copy against the source tables. Prints p50 and p95 and
+ * the load average at the start and the end. Connections are pooled (Hikari, as in the service). Not a test:
+ * run it with {@code bin/bench-recipients}.
  */
 public final class RecipientResolutionBenchmark {
 
@@ -51,65 +61,84 @@ public final class RecipientResolutionBenchmark {
     private static final Instant NOON = Instant.parse("2026-11-28T11:00:00Z");
 
     /**
-     * The resolver's rules, naively: every volunteer with each of their channels, the distance computed for
-     * each, with the same distance function ({@code great_circle_km}, so that the two differ only in how they
+     * The resolver's rules, naively: every volunteer with each of their channels, the rule computed for each with
+     * the resolver's own text ({@link RecipientResolver#WITHIN_REACH}, so that the two differ only in how they
      * find the rows), the same exclusions, the same instant and local time.
      */
     private static final String NAIVE = """
             select v.id, c.channel, case c.channel when 'SMS' then v.phone else v.email end as address, v.language
             from volunteer v
             join volunteer_channel c on c.volunteer_id = v.id
-            where great_circle_km(?, ?, v.home_latitude, v.home_longitude) <= least(?, v.radius_km)
+            where %s
               and c.verified_at is not null and c.opted_out_at is null
               and case c.channel when 'SMS' then v.phone else v.email end is not null
-              and (v.paused_until is null or v.paused_until <= ?)
+              and (v.paused_until is null or v.paused_until <= :now)
               and (v.quiet_from is null or not (case when v.quiet_from <= v.quiet_until
-                       then time '12:00' >= v.quiet_from and time '12:00' < v.quiet_until
-                       else time '12:00' >= v.quiet_from or time '12:00' < v.quiet_until end))
-            """;
+                       then :localTime >= v.quiet_from and :localTime < v.quiet_until
+                       else :localTime >= v.quiet_from or :localTime < v.quiet_until end))
+            """.formatted(RecipientResolver.WITHIN_REACH);
+
+    /**
+     * The same rules over the trigger-kept copy, without its index: shows what the index and the ranges add to the
+     * copy alone (no join, only reachable channels).
+     */
+    private static final String COPY_SCAN = """
+            select r.volunteer_id as id, r.channel, r.address, r.language
+            from volunteer_reach r
+            where %s
+              and (r.paused_until is null or r.paused_until <= :now)
+              and (r.quiet_from is null or not (case when r.quiet_from <= r.quiet_until
+                       then :localTime >= r.quiet_from and :localTime < r.quiet_until
+                       else :localTime >= r.quiet_from or :localTime < r.quiet_until end))
+            """.formatted(RecipientResolver.WITHIN_REACH);
 
     private RecipientResolutionBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         VolunteerGenerator.quietLogs();
-        PGSimpleDataSource database = VolunteerGenerator.benchDatabase(args.length > 0 ? args[0] : VolunteerGenerator.BENCH_URL);
+        // pooled, as in the service (Boot's Hikari): connections and their prepared statements are reused
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(VolunteerGenerator.benchDatabase(args.length > 0 ? args[0] : VolunteerGenerator.BENCH_URL));
+        pool.setMaximumPoolSize(2);
+        try (HikariDataSource database = new HikariDataSource(pool)) {
+            measure(database);
+        }
+    }
+
+    private static void measure(DataSource database) throws Exception {
         RecipientResolver resolver = new RecipientResolver(database, new PostalCodeGeocoder(), Clock.fixed(NOON, ZoneOffset.UTC));
         TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(database));
         readOnly.setReadOnly(true);
-        JdbcTemplate naive = new JdbcTemplate(database);
-        naive.setFetchSize(2000);
+        JdbcTemplate jdbc = new JdbcTemplate(database);
+        jdbc.setFetchSize(2000);
+        NamedParameterJdbcTemplate naive = new NamedParameterJdbcTemplate(jdbc);
 
-        long volunteers = naive.queryForObject("select count(*) from volunteer", Long.class);
-        long channels = naive.queryForObject("select count(*) from volunteer_reach", Long.class);
+        long volunteers = jdbc.queryForObject("select count(*) from volunteer", Long.class);
+        long channels = jdbc.queryForObject("select count(*) from volunteer_reach", Long.class);
         System.out.printf(Locale.ROOT, "Recipient resolution over %,d volunteers, %,d reachable channels (Java %s, %d cores)%n",
                 volunteers, channels, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         System.out.println("load average at the start: " + loadAverage());
         for (double radiusKm : new double[] {10, 40}) {
             GeoCircle circle = new GeoCircle(BRUSSELS_LATITUDE, BRUSSELS_LONGITUDE, radiusKm);
+            MapSqlParameterSource naiveParams = RecipientResolver.withinReach(circle)
+                    .addValue("now", Timestamp.from(NOON))
+                    .addValue("localTime", LocalTime.ofInstant(NOON, RecipientResolver.QUIET_HOURS_ZONE));
             Consumer<Consumer<String>> resolved = each -> readOnly.executeWithoutResult(status -> {
                 try (Stream<Recipient> recipients = resolver.volunteers(circle, DisclosureLevel.TARGETED)) {
                     recipients.forEach(recipient -> each.accept(recipient.id() + " " + recipient.channel() + " " + recipient.address()));
                 }
             });
-            Consumer<Consumer<String>> scanned = each -> readOnly.executeWithoutResult(status ->
-                    naive.query(NAIVE, (RowCallbackHandler) rs -> each.accept(
-                                    rs.getString("id") + " " + rs.getString("channel") + " " + rs.getString("address")),
-                            circle.latitude(), circle.longitude(), circle.radiusKm(), Timestamp.from(NOON)));
-
             Set<String> byResolver = new HashSet<>();
             resolved.accept(byResolver::add);
             Set<String> byScan = new HashSet<>();
-            scanned.accept(byScan::add);
-            if (!byResolver.equals(byScan)) {
-                Set<String> missed = new HashSet<>(byScan);
-                missed.removeAll(byResolver);
-                Set<String> extra = new HashSet<>(byResolver);
-                extra.removeAll(byScan);
-                throw new IllegalStateException("The resolver and the full scan disagree: the resolver missed "
-                        + missed.size() + " (e.g. " + missed.stream().limit(3).toList() + ") and found " + extra.size()
-                        + " more (e.g. " + extra.stream().limit(3).toList() + ")");
-            }
+            scan(readOnly, naive, NAIVE, naiveParams, rs -> byScan.add(
+                    rs.getString("id") + " " + rs.getString("channel") + " " + rs.getString("address")));
+            Set<String> byCopyScan = new HashSet<>();
+            scan(readOnly, naive, COPY_SCAN, naiveParams, rs -> byCopyScan.add(
+                    rs.getString("id") + " " + rs.getString("channel") + " " + rs.getString("address")));
+            agree(byResolver, byScan, "the naive full scan");
+            agree(byResolver, byCopyScan, "the full scan of volunteer_reach");
 
             // timed: what an alert does with each row (the resolver maps it to a Recipient), then only counted
             LongSupplier resolving = () -> readOnly.execute(status -> {
@@ -117,31 +146,63 @@ public final class RecipientResolutionBenchmark {
                     return recipients.mapToLong(recipient -> 1).sum();
                 }
             });
-            LongSupplier scanning = () -> readOnly.execute(status -> {
-                long[] rows = {0};
-                naive.query(NAIVE, (RowCallbackHandler) rs -> {
-                    new Recipient(RecipientKind.VOLUNTEER, rs.getObject("id", UUID.class),
-                            DeliveryChannel.valueOf(rs.getString("channel")), rs.getString("address"),
-                            Language.fromCode(rs.getString("language")));
-                    rows[0]++;
-                }, circle.latitude(), circle.longitude(), circle.radiusKm(), Timestamp.from(NOON));
-                return rows[0];
-            });
             Result resolution = measure(resolving, WARM_UP, RUNS);
-            Result scan = measure(scanning, NAIVE_WARM_UP, NAIVE_RUNS);
-            if (resolution.rows != byResolver.size() || scan.rows != byScan.size()) {
+            Result scan = measure(() -> scan(readOnly, naive, NAIVE, naiveParams, RecipientResolutionBenchmark::recipient),
+                    NAIVE_WARM_UP, NAIVE_RUNS);
+            Result copyScan = measure(() -> scan(readOnly, naive, COPY_SCAN, naiveParams, RecipientResolutionBenchmark::recipient),
+                    NAIVE_WARM_UP, NAIVE_RUNS);
+            if (resolution.rows != byResolver.size() || scan.rows != byResolver.size() || copyScan.rows != byResolver.size()) {
                 throw new IllegalStateException("The timed runs found another number of recipients than the check");
             }
-            System.out.printf(Locale.ROOT,
-                    "%2.0f km circle: %,d recipients (the same set in both) | resolver p50 %.1f ms, p95 %.1f ms (%d runs)"
-                            + " | naive full scan p50 %.1f ms, p95 %.1f ms (%d runs) | %.1fx faster at p50, %.1fx at p95%n",
-                    radiusKm, byResolver.size(), resolution.p50, resolution.p95, RUNS, scan.p50, scan.p95, NAIVE_RUNS,
-                    scan.p50 / resolution.p50, scan.p95 / resolution.p95);
+            System.out.printf(Locale.ROOT, "%.0f km circle: %,d recipients, the same set in all three%n", radiusKm, byResolver.size());
+            System.out.printf(Locale.ROOT, "  %-40s p50 %8.1f ms  p95 %8.1f ms  (%d runs after %d warm-up)%n",
+                    "resolver", resolution.p50, resolution.p95, RUNS, WARM_UP);
+            for (Result reference : new Result[] {scan, copyScan}) {
+                System.out.printf(Locale.ROOT, "  %-40s p50 %8.1f ms  p95 %8.1f ms  (%d runs after %d)  resolver %.1fx faster at p50, %.1fx at p95%n",
+                        reference == scan ? "naive full scan of the source tables" : "full scan of volunteer_reach",
+                        reference.p50, reference.p95, NAIVE_RUNS, NAIVE_WARM_UP,
+                        reference.p50 / resolution.p50, reference.p95 / resolution.p95);
+            }
         }
         System.out.println("load average at the end: " + loadAverage());
     }
 
     private record Result(long rows, double p50, double p95) {
+    }
+
+    private interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a full scan in a read-only transaction, giving each row to {@code row}; returns how many. */
+    private static long scan(TransactionTemplate readOnly, NamedParameterJdbcTemplate jdbc, String sql,
+                             MapSqlParameterSource params, Row row) {
+        return readOnly.execute(status -> {
+            long[] rows = {0};
+            jdbc.query(sql, params, (RowCallbackHandler) rs -> {
+                row.accept(rs);
+                rows[0]++;
+            });
+            return rows[0];
+        });
+    }
+
+    /** What the resolver does with a row. */
+    private static void recipient(ResultSet rs) throws SQLException {
+        new Recipient(RecipientKind.VOLUNTEER, rs.getObject("id", UUID.class), DeliveryChannel.valueOf(rs.getString("channel")),
+                rs.getString("address"), Language.fromCode(rs.getString("language")));
+    }
+
+    private static void agree(Set<String> byResolver, Set<String> byScan, String scan) {
+        if (!byResolver.equals(byScan)) {
+            Set<String> missed = new HashSet<>(byScan);
+            missed.removeAll(byResolver);
+            Set<String> extra = new HashSet<>(byResolver);
+            extra.removeAll(byScan);
+            throw new IllegalStateException("The resolver and " + scan + " disagree: the resolver missed " + missed.size()
+                    + " (e.g. " + missed.stream().limit(3).toList() + ") and found " + extra.size() + " more (e.g. "
+                    + extra.stream().limit(3).toList() + ")");
+        }
     }
 
     private static Result measure(LongSupplier run, int warmUp, int runs) {
