@@ -51,11 +51,12 @@ public final class RecipientResolutionBenchmark {
 
     private static final double BRUSSELS_LATITUDE = 50.8466;
     private static final double BRUSSELS_LONGITUDE = 4.3528;
-    private static final int WARM_UP = 5;
-    private static final int RUNS = 30;
-    // a full scan takes a second or more: fewer runs; p95 of 20 runs is their slowest but one
-    private static final int NAIVE_WARM_UP = 1;
-    private static final int NAIVE_RUNS = 20;
+    // Interleaved rounds, so that the resolver and the scans share whatever else the machine is doing: each round
+    // runs the resolver twice, the naive scan once and the copy's scan once.
+    private static final int ROUNDS = 20;
+    private static final int RESOLVER_RUNS_PER_ROUND = 2;
+    private static final int RESOLVER_WARM_UP = 5;
+    private static final int SCAN_WARM_UP = 1;
 
     /** Noon in Brussels: quiet hours (typically at night) apply as they would to a daytime alert. */
     private static final Instant NOON = Instant.parse("2026-11-28T11:00:00Z");
@@ -146,21 +147,37 @@ public final class RecipientResolutionBenchmark {
                     return recipients.mapToLong(recipient -> 1).sum();
                 }
             });
-            Result resolution = measure(resolving, WARM_UP, RUNS);
-            Result scan = measure(() -> scan(readOnly, naive, NAIVE, naiveParams, RecipientResolutionBenchmark::recipient),
-                    NAIVE_WARM_UP, NAIVE_RUNS);
-            Result copyScan = measure(() -> scan(readOnly, naive, COPY_SCAN, naiveParams, RecipientResolutionBenchmark::recipient),
-                    NAIVE_WARM_UP, NAIVE_RUNS);
+            LongSupplier scanning = () -> scan(readOnly, naive, NAIVE, naiveParams, RecipientResolutionBenchmark::recipient);
+            LongSupplier copyScanning = () -> scan(readOnly, naive, COPY_SCAN, naiveParams, RecipientResolutionBenchmark::recipient);
+            for (int i = 0; i < RESOLVER_WARM_UP; i++) {
+                resolving.getAsLong();
+            }
+            for (int i = 0; i < SCAN_WARM_UP; i++) {
+                scanning.getAsLong();
+                copyScanning.getAsLong();
+            }
+            Timings resolverTimes = new Timings(ROUNDS * RESOLVER_RUNS_PER_ROUND);
+            Timings scanTimes = new Timings(ROUNDS);
+            Timings copyScanTimes = new Timings(ROUNDS);
+            for (int round = 0; round < ROUNDS; round++) {
+                resolverTimes.time(resolving);
+                scanTimes.time(scanning);
+                resolverTimes.time(resolving);
+                copyScanTimes.time(copyScanning);
+            }
+            Result resolution = resolverTimes.result();
+            Result scan = scanTimes.result();
+            Result copyScan = copyScanTimes.result();
             if (resolution.rows != byResolver.size() || scan.rows != byResolver.size() || copyScan.rows != byResolver.size()) {
                 throw new IllegalStateException("The timed runs found another number of recipients than the check");
             }
             System.out.printf(Locale.ROOT, "%.0f km circle: %,d recipients, the same set in all three%n", radiusKm, byResolver.size());
             System.out.printf(Locale.ROOT, "  %-40s p50 %8.1f ms  p95 %8.1f ms  (%d runs after %d warm-up)%n",
-                    "resolver", resolution.p50, resolution.p95, RUNS, WARM_UP);
+                    "resolver", resolution.p50, resolution.p95, ROUNDS * RESOLVER_RUNS_PER_ROUND, RESOLVER_WARM_UP);
             for (Result reference : new Result[] {scan, copyScan}) {
                 System.out.printf(Locale.ROOT, "  %-40s p50 %8.1f ms  p95 %8.1f ms  (%d runs after %d)  resolver %.1fx faster at p50, %.1fx at p95%n",
                         reference == scan ? "naive full scan of the source tables" : "full scan of volunteer_reach",
-                        reference.p50, reference.p95, NAIVE_RUNS, NAIVE_WARM_UP,
+                        reference.p50, reference.p95, ROUNDS, SCAN_WARM_UP,
                         reference.p50 / resolution.p50, reference.p95 / resolution.p95);
             }
         }
@@ -205,22 +222,32 @@ public final class RecipientResolutionBenchmark {
         }
     }
 
-    private static Result measure(LongSupplier run, int warmUp, int runs) {
-        long rows = run.getAsLong();
-        for (int i = 1; i < warmUp; i++) {
-            rows = run.getAsLong();
+    /** The durations of one kind of run; every run must find the same number of recipients. */
+    private static final class Timings {
+
+        private final double[] millis;
+        private int count;
+        private long rows = -1;
+
+        Timings(int runs) {
+            millis = new double[runs];
         }
-        double[] millis = new double[runs];
-        for (int i = 0; i < runs; i++) {
+
+        void time(LongSupplier run) {
             long started = System.nanoTime();
             long counted = run.getAsLong();
-            millis[i] = (System.nanoTime() - started) / 1e6;
-            if (counted != rows) {
+            millis[count++] = (System.nanoTime() - started) / 1e6;
+            if (rows >= 0 && counted != rows) {
                 throw new IllegalStateException("Runs disagree: " + counted + " vs " + rows);
             }
+            rows = counted;
         }
-        Arrays.sort(millis);
-        return new Result(rows, percentile(millis, 50), percentile(millis, 95));
+
+        Result result() {
+            double[] sorted = Arrays.copyOf(millis, count);
+            Arrays.sort(sorted);
+            return new Result(rows, percentile(sorted, 50), percentile(sorted, 95));
+        }
     }
 
     /** Nearest-rank percentile. */
