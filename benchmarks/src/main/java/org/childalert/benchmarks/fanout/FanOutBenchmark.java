@@ -68,7 +68,8 @@ public final class FanOutBenchmark {
         Optional<NotificationServiceProcess.HeapPeak> heap = service.heapPeak();
         String events = rig.broker().serviceEventCounts();
         rig.stopFakes();
-        say("all final at %s; load average %s", finalAt, loadAtEnd);
+        say("%s at %s; load average %s", states.allFinal(rig.expectedMessages()) ? "all final" : "stopped waiting",
+                finalAt, loadAtEnd);
         return new Figures(rig.expectedMessages(), rig.expectedSms().size(), rig.expectedEmail().size(), states,
                 approval.toEpochMilli(), rig.smsHandedOver(), rig.emailHandedOver(),
                 rig.smsHandedOver().with(rig.emailHandedOver()).reachOf(rig.expectedAddresses()), cpu,
@@ -115,7 +116,8 @@ public final class FanOutBenchmark {
             line(out, "approval -> hand-over:   p50 %s, p99 %s (SMS p50 %s p99 %s; email p50 %s p99 %s)",
                     millis(latencies, 50), millis(latencies, 99), millis(smsLatencies, 50), millis(smsLatencies, 99),
                     millis(emailLatencies, 50), millis(emailLatencies, 99));
-            line(out, "notification-service:    CPU %.1f s from approval until all final (%.1f s: %.0f%% of one core);"
+            line(out, "notification-service:    CPU %.1f s from approval until all final or the timeout (%.1f s: %.0f%%"
+                    + " of one core);"
                     + " peak RSS %.0f MiB (VmHWM)", cpuSeconds, secondsUntilFinal,
                     100 * cpuSeconds / secondsUntilFinal, peakResidentMiB);
             line(out, "                         heap %s", heap.map(peak -> String.format(Locale.ROOT,

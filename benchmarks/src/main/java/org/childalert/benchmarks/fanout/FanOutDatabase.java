@@ -106,7 +106,7 @@ final class FanOutDatabase implements AutoCloseable {
         try (PreparedStatement query = connection.prepareStatement("""
                 select count(*) filter (where state = 'PENDING'),
                        count(*) filter (where state = 'SENDING'),
-                       count(*) filter (where state in ('ACCEPTED', 'DELIVERED')),
+                       count(*) filter (where state not in ('PENDING', 'SENDING', 'FAILED')),
                        count(*) filter (where state = 'FAILED'),
                        count(*)
                 from delivery where alert_id = ?
@@ -130,8 +130,9 @@ final class FanOutDatabase implements AutoCloseable {
     }
 
     /**
-     * The alert's deliveries by state; "handed over" are those a provider accepted (ACCEPTED, or DELIVERED once
-     * the provider reported it).
+     * The alert's deliveries by state; "handed over" are those a provider accepted: ACCEPTED, or any later state
+     * the provider reported (DELIVERED today; whatever status callbacks add), that is every state but the two that
+     * wait (PENDING, SENDING) and FAILED.
      */
     record DeliveryStates(long pending, long sending, long handedOver, long failed, long total) {
 
