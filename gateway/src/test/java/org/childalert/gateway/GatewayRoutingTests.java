@@ -131,6 +131,8 @@ class GatewayRoutingTests {
                 Arguments.of("/api/alerts/" + id + "/approval?note=ok%20now", "alert-service"),
                 Arguments.of("/api/feeds/alerts?lang=nl", "alert-service"),
                 Arguments.of("/api/alerts/" + id + "/deliveries?channel=SMS", "notification-service"),
+                Arguments.of("/api/alerts/" + id + "/report", "notification-service"),
+                Arguments.of("/api/alerts/" + id + "/report/stream", "notification-service"),
                 Arguments.of("/api/volunteers?source=web", "notification-service"),
                 Arguments.of("/api/police-contacts/" + id + "?zone=5339", "notification-service"),
                 Arguments.of("/api/police-zones/" + id + "/duty-contact", "notification-service"));

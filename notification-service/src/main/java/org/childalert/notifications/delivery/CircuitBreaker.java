@@ -93,8 +93,8 @@ class CircuitBreaker {
     synchronized void onFailure() {
         consecutiveFailures++;
         if (state == State.HALF_OPEN || consecutiveFailures >= failureThreshold) {
-            if (state != State.OPEN) {
-                timesOpened++;
+            if (state == State.CLOSED) {
+                timesOpened++; // a failed trial re-opens it: still the same outage
             }
             state = State.OPEN;
             openedAt = clock.instant();

@@ -58,10 +58,14 @@ class TwilioSmsSender {
         try {
             return creator.create(client).getSid();
         } catch (ApiException e) {
-            String code = e.getCode() != null ? String.valueOf(e.getCode()) : "HTTP_" + e.getStatusCode();
-            String message = "Twilio refused the message: " + e.getMessage();
             Integer status = e.getStatusCode();
-            if (status != null && status >= 500) {
+            if (status == null) {
+                // the SDK reports a read timeout as an ApiException without a status: Twilio did not answer
+                throw DeliveryFailedException.providerUnwell("TWILIO_UNREACHABLE", "Twilio did not answer: " + e.getMessage(), e);
+            }
+            String code = e.getCode() != null ? String.valueOf(e.getCode()) : "HTTP_" + status;
+            String message = "Twilio refused the message: " + e.getMessage();
+            if (status >= 500) {
                 throw DeliveryFailedException.providerUnwell(code, message, e);
             }
             throw isThrottled(e)
