@@ -81,14 +81,15 @@ class SmsThrottle {
             return grant.startNanos;
         }
         int chunk = Math.max(segments, properties.chunk());
-        long requestedAt = System.nanoTime();
         long waitMillis = transactions.execute(status -> reserveInDatabase(sender, chunk));
-        long startNanos = requestedAt + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        // measured from after the commit: the wait was computed at the end of the transaction, so the slot can
+        // only seem to start a little later than it does, never earlier (waiting for the lock must not count)
+        long startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         grants.put(sender, new Grant(startNanos, chunk - segments));
         return startNanos;
     }
 
-    /** Reserves {@code segments} in the first slot with room; returns how many milliseconds from now that slot starts. */
+    /** Reserves {@code segments} in the first slot with room; returns in how many milliseconds that slot starts (or began). */
     private long reserveInDatabase(String sender, int segments) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('sms-throttle:' || :sender, 0))")
                 .param("sender", sender).query((rs, n) -> 1).list();
@@ -118,7 +119,8 @@ class SmsThrottle {
         jdbc.sql("delete from sms_send_slot where sender = :sender and slot < :before")
                 .param("sender", sender).param("before", nowSlot - 60_000 / slotMillis)
                 .update();
-        return Math.max(0, slot * slotMillis - nowMillis);
+        long endMillis = jdbc.sql("select (extract(epoch from clock_timestamp()) * 1000)::bigint").query(Long.class).single();
+        return slot * slotMillis - endMillis; // negative when the slot has begun: the margin counts from its start
     }
 
     private static long sum(TreeMap<Long, Integer> reserved, long fromSlot, long toSlot) {
