@@ -78,6 +78,13 @@ class AlertReportIntegrationTests {
     }
 
     @Test
+    void theLiveReportOfAnUnknownAlertIsNotFoundEvenForAnEventStreamClient() throws Exception {
+        mvc.perform(get("/api/alerts/" + UUID.randomUUID() + "/report/stream").with(Callers.alice())
+                        .accept(MediaType.TEXT_EVENT_STREAM))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void volunteersMayNotReadReports() throws Exception {
         UUID alertId = new QueuedDeliveries(jdbc).alert("Red cap.");
 
