@@ -1,6 +1,7 @@
 package org.childalert.notifications.delivery;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -214,7 +215,7 @@ class DeliveryDispatcher implements DisposableBean {
             return;
         }
         breaker.onSuccess();
-        outcomes.add(new SendOutcome.Accepted(delivery, providerMessageId));
+        outcomes.add(new SendOutcome.Accepted(delivery, providerMessageId, Instant.now()));
     }
 
     /** A temporary failure is retried later while attempts remain; otherwise the delivery is given up. */
@@ -227,7 +228,7 @@ class DeliveryDispatcher implements DisposableBean {
         }
         log.warn("Delivery {} ({} {}) failed on attempt {}, giving up: {}", delivery.id(), delivery.channel(),
                 delivery.notice(), delivery.attempts(), reason);
-        return new SendOutcome.GivenUp(delivery, errorCode, !temporary);
+        return new SendOutcome.GivenUp(delivery, errorCode, !temporary, Instant.now());
     }
 
     /** Half the wait fixed, half random ("equal jitter"): never shorter than half, never longer than the wait. */

@@ -146,10 +146,11 @@ class DeliveryOutcomes implements DisposableBean {
         List<UUID> acceptedIssued = new ArrayList<>();
         int[] rows = update("""
                 update delivery set state = 'ACCEPTED', provider_message_id = :providerId, error_code = null,
-                                    accepted_at = clock_timestamp(), updated_at = clock_timestamp()
+                                    accepted_at = :acceptedAt, updated_at = clock_timestamp()
                 where id = :id and state = 'SENDING'
                 """, accepted, a -> new MapSqlParameterSource("id", a.delivery().id())
-                .addValue("providerId", a.providerMessageId()));
+                .addValue("providerId", a.providerMessageId())
+                .addValue("acceptedAt", Timestamp.from(a.at())));
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] == 1) {
                 Delivery d = accepted.get(i).delivery();
@@ -179,10 +180,11 @@ class DeliveryOutcomes implements DisposableBean {
                 .addValue("retryAt", Timestamp.from(r.retryAt())));
 
         rows = update("""
-                update delivery set state = 'FAILED', error_code = :errorCode, failed_at = clock_timestamp(),
+                update delivery set state = 'FAILED', error_code = :errorCode, failed_at = :failedAt,
                                     updated_at = clock_timestamp()
                 where id = :id and state = 'SENDING'
-                """, givenUp, g -> new MapSqlParameterSource("id", g.delivery().id()).addValue("errorCode", g.errorCode()));
+                """, givenUp, g -> new MapSqlParameterSource("id", g.delivery().id()).addValue("errorCode", g.errorCode())
+                .addValue("failedAt", Timestamp.from(g.at())));
         List<UUID> unreachableNumbers = new ArrayList<>();
         List<UUID> permanentSms = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {

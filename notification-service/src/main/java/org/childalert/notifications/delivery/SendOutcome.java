@@ -8,8 +8,8 @@ sealed interface SendOutcome {
 
     Delivery delivery();
 
-    /** The provider took the message. */
-    record Accepted(Delivery delivery, String providerMessageId) implements SendOutcome {
+    /** The provider took the message, at that time (recorded as {@code accepted_at}, however late the batch is written). */
+    record Accepted(Delivery delivery, String providerMessageId, Instant at) implements SendOutcome {
     }
 
     /** A temporary failure: queued again, due after the delay; counts as an attempt. */
@@ -17,7 +17,7 @@ sealed interface SendOutcome {
     }
 
     /** Given up: a permanent failure, or the last attempt failed. */
-    record GivenUp(Delivery delivery, String errorCode, boolean permanent) implements SendOutcome {
+    record GivenUp(Delivery delivery, String errorCode, boolean permanent, Instant at) implements SendOutcome {
     }
 
     /** Not sent because the provider's circuit breaker is open: queued again as it was, its attempt given back. */
