@@ -135,6 +135,7 @@ class GatewayRoutingTests {
                 Arguments.of("/api/alerts/" + id + "/report/stream", "notification-service"),
                 Arguments.of("/api/alerts/" + id + "/replies?kind=SIGHTING", "notification-service"),
                 Arguments.of("/api/alerts/" + id + "/acknowledgements", "alert-service"),
+
                 Arguments.of("/api/volunteers?source=web", "notification-service"),
                 Arguments.of("/api/police-contacts/" + id + "?zone=5339", "notification-service"),
                 Arguments.of("/api/police-zones/" + id + "/duty-contact", "notification-service"));

@@ -277,33 +277,6 @@ class DeliveryQueue {
                 .list();
     }
 
-    /**
-     * Claims up to {@code limit} deliveries that are due, in the order of their next attempt, skipping those
-     * other dispatchers hold. A delivery waiting to be retried is not due, so it never holds up newer ones.
-     */
-    List<Delivery> claim(int limit) {
-        return new ArrayList<>(jdbc.sql("""
-                with claimable as (
-                    select id from delivery
-                    where state = 'PENDING' and next_attempt_at <= clock_timestamp() and address is not null
-                    order by next_attempt_at, id
-                    limit :limit
-                    for update skip locked
-                ), claimed as (
-                    update delivery d set state = 'SENDING', attempts = d.attempts + 1, updated_at = clock_timestamp()
-                    from claimable where d.id = claimable.id
-                    returning d.*
-                )
-                select c.id, c.alert_id, c.recipient_kind, c.recipient_id, c.channel, c.notice, c.address, c.language,
-                       c.attempts
-                from claimed c
-                order by c.next_attempt_at, c.id
-                """)
-                .param("limit", limit)
-                .query(DeliveryQueue::toDelivery)
-                .list());
-    }
-
     /** Gives deliveries claimed by a dispatcher that stopped before finishing back to the queue. */
     int releaseAbandoned(Duration lease) {
         return jdbc.sql("""
@@ -347,6 +320,36 @@ class DeliveryQueue {
                 .param("id", id)
                 .param("errorCode", errorCode)
                 .update() == 1;
+    }
+
+    /**
+     * Claims up to {@code limit} deliveries of one channel that are due, in the order of their next attempt,
+     * skipping those other dispatchers hold. A delivery waiting to be retried is not due, so it never holds up
+     * newer ones. One channel at a time, so that a provider whose circuit breaker is open is not claimed for.
+     */
+    List<Delivery> claim(DeliveryChannel channel, int limit) {
+        return new ArrayList<>(jdbc.sql("""
+                with claimable as (
+                    select id from delivery
+                    where state = 'PENDING' and next_attempt_at <= clock_timestamp() and address is not null
+                      and channel = :channel
+                    order by next_attempt_at, id
+                    limit :limit
+                    for update skip locked
+                ), claimed as (
+                    update delivery d set state = 'SENDING', attempts = d.attempts + 1, updated_at = clock_timestamp()
+                    from claimable where d.id = claimable.id
+                    returning d.*
+                )
+                select c.id, c.alert_id, c.recipient_kind, c.recipient_id, c.channel, c.notice, c.address, c.language,
+                       c.attempts
+                from claimed c
+                order by c.next_attempt_at, c.id
+                """)
+                .param("channel", channel.name())
+                .param("limit", limit)
+                .query(DeliveryQueue::toDelivery)
+                .list());
     }
 
     private static Delivery toDelivery(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeliveryReports {
 
-    private static final List<String> STATES = List.of("PENDING", "SENDING", "ACCEPTED", "DELIVERED", "FAILED");
+    private static final List<String> STATES = AlertReports.STATES;
     private static final List<String> CHANNELS = List.of("SMS", "EMAIL");
 
     private final JdbcClient jdbc;

@@ -3,30 +3,30 @@ package org.childalert.notifications.delivery;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.childalert.events.RecipientKind;
 import org.childalert.notifications.contacts.UnsubscribeLinks;
 import org.childalert.notifications.templates.RenderedEmail;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends alert emails over SMTP as multipart text and HTML, with one-click unsubscribe headers
  * ({@code List-Unsubscribe} and {@code List-Unsubscribe-Post}, RFC 8058) that mailbox providers show as an
- * unsubscribe button.
+ * unsubscribe button. Over a pooled connection ({@link SmtpConnections}): one SMTP handshake per sender, not per email.
  */
 @Component
 class EmailSender {
 
-    private final JavaMailSender mail;
+    private final SmtpConnections mail;
     private final AlertMailProperties properties;
     private final UnsubscribeLinks unsubscribeLinks;
 
-    EmailSender(JavaMailSender mail, AlertMailProperties properties, UnsubscribeLinks unsubscribeLinks) {
+    EmailSender(SmtpConnections mail, AlertMailProperties properties, UnsubscribeLinks unsubscribeLinks) {
         this.mail = mail;
         this.properties = properties;
         this.unsubscribeLinks = unsubscribeLinks;
@@ -35,7 +35,7 @@ class EmailSender {
     /** Hands the email to the SMTP relay; returns its Message-ID. */
     String send(String to, RenderedEmail email, RecipientKind kind, UUID recipientId) {
         try {
-            MimeMessage message = mail.createMimeMessage();
+            MimeMessage message = mail.createMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
                     StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from());
@@ -47,11 +47,20 @@ class EmailSender {
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             mail.send(message);
             return message.getMessageID();
-        } catch (MailSendException e) {
-            // the relay was unreachable or turned the message away for now: worth another attempt
-            throw DeliveryFailedException.temporary("SMTP_UNAVAILABLE", "The mail relay did not take the email: " + e.getMessage(), e);
-        } catch (MessagingException | MailException e) {
-            throw DeliveryFailedException.permanent("SMTP_REJECTED", "The email could not be built or sent: " + e.getMessage(), e);
+        } catch (SMTPSendFailedException e) {
+            // the relay answered: 4xx means not now, 5xx means never for this message
+            String code = "SMTP_" + e.getReturnCode();
+            String message = "The mail relay refused the email: " + e.getMessage();
+            throw e.getReturnCode() >= 400 && e.getReturnCode() < 500
+                    ? DeliveryFailedException.temporary(code, message, e)
+                    : DeliveryFailedException.permanent(code, message, e);
+        } catch (SendFailedException e) {
+            throw DeliveryFailedException.permanent("SMTP_REJECTED", "The mail relay refused the address: " + e.getMessage(), e);
+        } catch (AuthenticationFailedException e) {
+            throw DeliveryFailedException.providerUnwell("SMTP_AUTH", "The mail relay refused our login: " + e.getMessage(), e);
+        } catch (MessagingException e) {
+            // no connection, or it broke: the relay is down or unreachable, worth another attempt
+            throw DeliveryFailedException.providerUnwell("SMTP_UNAVAILABLE", "The mail relay did not take the email: " + e.getMessage(), e);
         }
     }
 }

@@ -3,11 +3,17 @@ package org.childalert.notifications.delivery;
 import java.util.List;
 import java.util.Map;
 
+import java.time.Duration;
+
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * The Twilio SDK's own HTTP client, sending what the SDK addresses to {@code https://api.twilio.com} to
@@ -20,8 +26,15 @@ class TwilioApiRebasingHttpClient extends NetworkHttpClient {
 
     private final String baseUrl;
 
-    TwilioApiRebasingHttpClient(String baseUrl) {
-        super(singleAttempt());
+    /**
+     * @param connections how many requests may be under way at once: as many as the dispatcher's SMS senders, or
+     *                    they would queue for a connection (Apache HttpClient allows 20 per host by default)
+     * @param readTimeout how long to wait for Twilio's answer; a request that times out counts as a failure of
+     *                    Twilio's for the circuit breaker, and is retried (see docs/reliability.md: Twilio may have
+     *                    taken it)
+     */
+    TwilioApiRebasingHttpClient(String baseUrl, int connections, Duration connectTimeout, Duration readTimeout) {
+        super(singleAttempt(connections, connectTimeout, readTimeout));
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -29,15 +42,20 @@ class TwilioApiRebasingHttpClient extends NetworkHttpClient {
      * The SDK's own client settings, without Apache HttpClient's automatic retries (it would retry a 429 or
      * 503 after a second, in the dispatcher's thread).
      */
-    private static HttpClientBuilder singleAttempt() {
-        PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
-        connections.setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG);
-        connections.setDefaultMaxPerRoute(20);
-        connections.setMaxTotal(100);
+    private static HttpClientBuilder singleAttempt(int connections, Duration connectTimeout, Duration readTimeout) {
+        Timeout read = Timeout.ofMilliseconds(readTimeout.toMillis());
+        PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+        pool.setDefaultSocketConfig(SocketConfig.copy(DEFAULT_SOCKET_CONFIG).setSoTimeout(read).build());
+        pool.setDefaultConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout.toMillis()))
+                .setSocketTimeout(read)
+                .build());
+        pool.setDefaultMaxPerRoute(connections);
+        pool.setMaxTotal(connections + 8); // a few more for the verification codes sent outside the dispatcher
         return HttpClientBuilder.create()
                 .useSystemProperties()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(DEFAULT_REQUEST_CONFIG)
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(RequestConfig.copy(DEFAULT_REQUEST_CONFIG).setResponseTimeout(read).build())
                 .disableAutomaticRetries();
     }
 

@@ -1,7 +1,10 @@
 package org.childalert.notifications.delivery;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -12,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *                   fake (WireMock) in development and tests
  * @param statusCallbackUrl the public URL Twilio reports message statuses to
  * @param webhookBaseUrl the public base URL (scheme, host, port) Twilio calls our webhooks at: the URL it signs
+ * @param connectTimeout how long to wait for a connection to Twilio
+ * @param readTimeout how long to wait for Twilio's answer to a message
  */
 @Validated
 @ConfigurationProperties("childalert.twilio")
@@ -22,9 +27,16 @@ record TwilioProperties(
         String fromNumber,
         @NotBlank String apiBaseUrl,
         @NotBlank String statusCallbackUrl,
-        @NotBlank String webhookBaseUrl) {
+        @NotBlank String webhookBaseUrl,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("10s") Duration readTimeout) {
 
     boolean hasMessagingService() {
         return messagingServiceSid != null && !messagingServiceSid.isBlank();
+    }
+
+    /** Who sends, as Twilio counts throughput: the Messaging Service when there is one, else the From number. */
+    String sender() {
+        return hasMessagingService() ? messagingServiceSid : fromNumber;
     }
 }

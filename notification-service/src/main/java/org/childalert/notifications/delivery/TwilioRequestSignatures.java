@@ -25,4 +25,9 @@ public class TwilioRequestSignatures {
     public boolean isValid(String pathAndQuery, Map<String, String> formParameters, String signature) {
         return signature != null && validator.validate(webhookBaseUrl + pathAndQuery, formParameters, signature);
     }
+
+    /** Whether Twilio signed this request to exactly that public URL (the one we told it to call) with these parameters. */
+    boolean isValidForUrl(String url, Map<String, String> formParameters, String signature) {
+        return signature != null && validator.validate(url, formParameters, signature);
+    }
 }

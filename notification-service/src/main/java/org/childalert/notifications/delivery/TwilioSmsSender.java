@@ -1,58 +1,88 @@
 package org.childalert.notifications.delivery;
 
+import java.util.Set;
+
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
+import org.childalert.notifications.templates.SmsSegments;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends SMS through Twilio's Programmable Messaging API with the official SDK, through the Messaging Service
- * when one is configured, asking Twilio to report the message's status to our callback.
+ * when one is configured (else from the sender number), asking Twilio to report the message's status to our
+ * callback. Every message first waits for its turn in the sender's {@link SmsThrottle}, so that the sender's
+ * segments per second stay within the limit, whoever sends (alerts, verification codes, any instance).
  */
 @Component
 class TwilioSmsSender {
 
     private static final int TOO_MANY_REQUESTS = 20429;
 
+    /**
+     * Twilio errors after which the number must not be texted again: 21610 the recipient texted STOP, 21211 not a
+     * valid phone number, 21614 not a mobile number, 21612 cannot be routed to, 30005 unknown or inactive number,
+     * 30006 a landline or unreachable carrier. The person's SMS channel is marked opted out, and their email, if
+     * any, is used instead.
+     */
+    static final Set<String> NUMBER_UNREACHABLE = Set.of("21610", "21211", "21614", "21612", "30005", "30006");
+
     private final TwilioProperties properties;
+    private final SmsThrottle throttle;
     private final TwilioRestClient client;
 
-    TwilioSmsSender(TwilioProperties properties) {
+    TwilioSmsSender(TwilioProperties properties, SendingProperties sending, SmsThrottle throttle) {
         this.properties = properties;
+        this.throttle = throttle;
         this.client = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
-                .httpClient(new TwilioApiRebasingHttpClient(properties.apiBaseUrl()))
+                .httpClient(new TwilioApiRebasingHttpClient(properties.apiBaseUrl(), sending.smsWorkers(),
+                        properties.connectTimeout(), properties.readTimeout()))
                 .build();
     }
 
-    /** Hands the message to Twilio; returns its message SID. */
+    /** Hands the message to Twilio once the sender's throttle lets it go; returns its message SID. */
     String send(String toE164, String body) {
         MessageCreator creator = properties.hasMessagingService()
                 ? Message.creator(new PhoneNumber(toE164), properties.messagingServiceSid(), body)
                 : Message.creator(new PhoneNumber(toE164), new PhoneNumber(properties.fromNumber()), body);
         creator.setStatusCallback(properties.statusCallbackUrl());
         try {
+            throttle.awaitTurn(properties.sender(), SmsSegments.count(body));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Stopped while waiting for the SMS throttle", e);
+        }
+        try {
             return creator.create(client).getSid();
         } catch (ApiException e) {
-            String code = e.getCode() != null ? String.valueOf(e.getCode()) : "HTTP_" + e.getStatusCode();
+            Integer status = e.getStatusCode();
+            if (status == null) {
+                // the SDK reports a read timeout as an ApiException without a status: Twilio did not answer
+                throw DeliveryFailedException.providerUnwell("TWILIO_UNREACHABLE", "Twilio did not answer: " + e.getMessage(), e);
+            }
+            String code = e.getCode() != null ? String.valueOf(e.getCode()) : "HTTP_" + status;
             String message = "Twilio refused the message: " + e.getMessage();
-            throw isWorthRetrying(e)
+            if (status >= 500) {
+                throw DeliveryFailedException.providerUnwell(code, message, e);
+            }
+            throw isThrottled(e)
                     ? DeliveryFailedException.temporary(code, message, e)
                     : DeliveryFailedException.permanent(code, message, e);
         } catch (TwilioException e) {
-            throw DeliveryFailedException.temporary("TWILIO_UNREACHABLE", "Twilio could not be reached: " + e.getMessage(), e);
+            // no answer: connection refused, or no response within the read timeout
+            throw DeliveryFailedException.providerUnwell("TWILIO_UNREACHABLE", "Twilio could not be reached: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Throttling (HTTP 429, error 20429) and Twilio's own outages (5xx) pass; everything else Twilio refuses
-     * (21610: the recipient texted STOP, 21211: not a valid number, ...) will be refused again.
+     * Throttling (HTTP 429, error 20429) passes; everything else Twilio refuses with a 4xx (21610: the recipient
+     * texted STOP, 21211: not a valid number, ...) will be refused again.
      */
-    private static boolean isWorthRetrying(ApiException e) {
+    private static boolean isThrottled(ApiException e) {
         Integer status = e.getStatusCode();
-        return Integer.valueOf(TOO_MANY_REQUESTS).equals(e.getCode())
-                || (status != null && (status == 429 || status >= 500));
+        return Integer.valueOf(TOO_MANY_REQUESTS).equals(e.getCode()) || (status != null && status == 429);
     }
 }

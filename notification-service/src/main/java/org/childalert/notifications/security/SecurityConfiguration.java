@@ -43,6 +43,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         // Twilio signs its webhooks, the links in emails are signed: no login, checked in the handlers
                         .requestMatchers(HttpMethod.POST, "/api/webhooks/twilio/inbound").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/webhooks/twilio/status").permitAll()
                         .requestMatchers("/api/webhooks/email/unsubscribe", "/api/webhooks/email/verification").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/volunteers").hasAnyRole(VOLUNTEER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/volunteers/me").hasRole(VOLUNTEER)
@@ -57,6 +58,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/police-zones", "/api/police-zones/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/alerts/*/deliveries").hasAnyRole(COORDINATOR, POLICE, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/alerts/*/replies").hasAnyRole(COORDINATOR, POLICE, ADMIN)
+
+                        .requestMatchers(HttpMethod.GET, "/api/alerts/*/report", "/api/alerts/*/report/stream")
+                                .hasAnyRole(COORDINATOR, POLICE, ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth2 -> oauth2
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRoles()))

@@ -49,8 +49,9 @@ class DeliveryRetriesIntegrationTests {
     @Test
     void deliveriesThatKeepFailingAreGivenUpAfterTheirLastAttemptWithoutHoldingUpNewOnes() {
         String unavailable = "+32498" + (100 + ThreadLocalRandom.current().nextInt(900)); // then 3 digits
+        // throttled (429) rather than down (5xx): Twilio is up, so its circuit breaker stays closed
         refusal = FakeProviders.twilio().stubFor(twilioAnswer(matching(Pattern.quote(unavailable) + "\\d{3}"),
-                503, 20500, "Service unavailable"));
+                429, 20429, "Too many requests"));
         notice();
         // more than one dispatcher batch (100) of older deliveries that Twilio keeps refusing for now
         List<UUID> failing = IntStream.range(0, 150)
@@ -61,7 +62,7 @@ class DeliveryRetriesIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> "ACCEPTED".equals(state(fresh)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql("""
                         select count(*) from delivery
-                        where id in (:ids) and state = 'FAILED' and attempts = 3 and error_code = '20500'
+                        where id in (:ids) and state = 'FAILED' and attempts = 3 and error_code = '20429'
                         """).param("ids", failing).query(Long.class).single()).isEqualTo(failing.size()));
     }
 
