@@ -43,6 +43,7 @@ class AlertFlowEndToEndTests {
                  "zone":{"latitude":50.866,"longitude":4.37,"radiusKm":8}}
                 """.formatted(policePhone, policeEmail));
         assertThat(police.status()).as(police.toString()).isEqualTo(201);
+        String zonePhone = PoliceZone5339.contactOnDuty(admin);
 
         String nearPhone = uniqueMobile();
         String nearEmail = "near-" + System.nanoTime() + "@volunteer.example";
@@ -118,6 +119,40 @@ class AlertFlowEndToEndTests {
             assertThat(reached).noneMatch(entry -> entry.startsWith(far.text("id")));
         });
 
+        // police zone 5339 was reached: alert-service waits for its acknowledgement
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(TwilioFake.messagesTo(zonePhone)).hasSize(1);
+            assertThat(zoneStatus(alice, alertId)).isEqualTo("WAITING");
+        });
+
+        // a volunteer answers the alert SMS with a sighting; the coordinator reads it with the sender's number
+        Api.Response sightingAnswer = TwilioWebhooks.incomingSms(nearPhone, "WAARNEMING rode jas aan het Noordstation");
+        assertThat(sightingAnswer.status()).as(sightingAnswer.toString()).isEqualTo(200);
+        assertThat(sightingAnswer.contentType()).contains("xml");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Api.Response replies = alice.get("/api/alerts/" + alertId + "/replies");
+            assertThat(replies.status()).as(replies.toString()).isEqualTo(200);
+            assertThat(replies.json().get("replies")).anySatisfy(reply -> {
+                assertThat(reply.get("kind").asText()).isEqualTo("SIGHTING");
+                assertThat(reply.get("text").asText()).contains("rode jas");
+                assertThat(reply.get("phone").asText()).isEqualTo(nearPhone);
+            });
+        });
+        assertThat(Api.as("carol").get("/api/alerts/" + alertId + "/replies").status()).isEqualTo(403);
+        Api.Response forged = TwilioWebhooks.incomingSmsWithBadSignature(nearPhone, "STOP");
+        assertThat(forged.status()).as("an unsigned webhook: " + forged).isEqualTo(403);
+
+        // the zone's officer acknowledges by answering ACK: the acknowledgement reaches alert-service
+        Api.Response ackAnswer = TwilioWebhooks.incomingSms(zonePhone, "ACK");
+        assertThat(ackAnswer.status()).as(ackAnswer.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(zoneStatus(alice, alertId)).isEqualTo("ACKNOWLEDGED"));
+
+        Api.Response report = alice.get("/api/alerts/" + alertId + "/report");
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        assertThat(report.json().get("total").asInt()).isGreaterThanOrEqualTo(6);
+        assertThat(report.json().get("byChannel").get("SMS").get("PENDING").asInt()).isZero();
+
         Api.Response cancelled = alice.post("/api/alerts/" + alertId + "/cancellation", "{\"reason\":\"FOUND_SAFE\"}");
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
 
@@ -127,10 +162,24 @@ class AlertFlowEndToEndTests {
             assertThat(MailFake.inbox(policeEmail)).hasSize(2);
             assertThat(MailFake.inbox(nearEmail)).hasSize(2);
         });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(TwilioFake.messagesTo(zonePhone)).hasSize(2));
         List<TwilioFake.Sms> nearSms = TwilioFake.messagesTo(nearPhone);
         assertThat(nearSms).extracting(TwilioFake.Sms::body).doesNotHaveDuplicates();
         assertThat(TwilioFake.messagesTo(farPhone)).isEmpty();
         assertThat(alice.get("/api/alerts/" + alertId).text("status")).isEqualTo("CANCELLED");
+    }
+
+    /** The acknowledgement status of police zone 5339 for the alert, as alert-service shows it. */
+    private static String zoneStatus(Api api, String alertId) throws Exception {
+        Api.Response zones = api.get("/api/alerts/" + alertId + "/acknowledgements");
+        assertThat(zones.status()).as(zones.toString()).isEqualTo(200);
+        for (tools.jackson.databind.JsonNode zone : zones.json()) {
+            if (PoliceZone5339.CODE.equals(zone.get("zoneId").asText())) {
+                return zone.get("status").asText();
+            }
+        }
+        return "NOT REACHED";
     }
 
     /** Registered by an administrator who attests that the person confirmed their phone and mailbox. */

@@ -28,6 +28,9 @@ class ConsoleBrowserEndToEndTests {
     private static final double LON = 4.3620;
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
+    /** The volunteer near the station, who answers the alert's SMS. */
+    private static String volunteerPhone;
+
     @BeforeAll
     static void startTheStackWithSomeoneToReach() throws Exception {
         Stack.up();
@@ -40,11 +43,13 @@ class ConsoleBrowserEndToEndTests {
                  "zone":{"latitude":50.866,"longitude":4.37,"radiusKm":8}}
                 """.formatted(uniqueMobile(), System.nanoTime()));
         assertThat(police.status()).as(police.toString()).isEqualTo(201);
+        PoliceZone5339.contactOnDuty(admin);
+        volunteerPhone = uniqueMobile();
         Api.Response volunteer = admin.post("/api/volunteers", """
                 {"name":"Console Volunteer","phone":"%s","email":"console-%d@volunteer.example","language":"fr",
                  "channels":["SMS","EMAIL"],"home":{"latitude":%s,"longitude":%s},"radiusKm":5,"consent":true,
                  "verifiedBy":"admin"}
-                """.formatted(uniqueMobile(), System.nanoTime(), LAT + 0.01, LON));
+                """.formatted(volunteerPhone, System.nanoTime(), LAT + 0.01, LON));
         assertThat(volunteer.status()).as(volunteer.toString()).isEqualTo(201);
     }
 
@@ -86,11 +91,19 @@ class ConsoleBrowserEndToEndTests {
             awaitWaitingForDecision(dave, approvedAlert);
             dave.follow(By.id("approve-" + approvedAlert));
             assertThat(dave.text(By.cssSelector(".notice"))).contains("Goedgekeurd");
-            dave.go("/active-alerts");
+            // the alert reaches dave's police zone (5339) once its contacts are sent it: his list shows it then
+            String zoneRow = "active-" + approvedAlert + "-" + PoliceZone5339.CODE;
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                dave.go("/active-alerts");
+                assertThat(dave.findAll(By.id(zoneRow))).isNotEmpty();
+            });
             assertThat(dave.text(By.id("active-alerts"))).contains("Lina");
             dave.screenshot("08-active-alerts");
+            dave.follow(By.id("acknowledge-" + approvedAlert + "-" + PoliceZone5339.CODE));
+            assertThat(dave.text(By.cssSelector(".notice"))).contains("Bevestigd");
+            assertThat(dave.text(By.id(zoneRow))).contains("Bevestigd");
 
-            // the coordinator's page, left open, shows the messages going out (htmx polls every 3 s)
+            // the coordinator's page, left open, shows the messages going out (pushed by server-sent events)
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(alice.findAll(By.id("deliveries-summary"))).isNotEmpty());
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -99,9 +112,17 @@ class ConsoleBrowserEndToEndTests {
                 // at least the police zone and the volunteer near the station, by SMS and email
                 assertThat(Integer.parseInt(summary.substring(0, summary.indexOf(' ')))).isGreaterThanOrEqualTo(4);
             });
+            assertThat(alice.text(By.id("counts-by-channel"))).contains("SMS");
+
+            // the volunteer answers the SMS; the reply appears on the open page with a number to call back
+            Api.Response answer = TwilioWebhooks.incomingSms(volunteerPhone, "VU");
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(alice.findAll(By.cssSelector("#reply-list a[href='tel:" + volunteerPhone + "']")))
+                            .isNotEmpty());
+            alice.screenshot("07-alert-deliveries");
             alice.refresh();
             assertThat(alice.text(By.id("alert-status"))).isEqualTo("Active");
-            alice.screenshot("07-alert-deliveries");
 
             alice.follow(By.id("cancel-alert"));
             assertThat(alice.text(By.id("alert-status"))).isEqualTo("Ended");

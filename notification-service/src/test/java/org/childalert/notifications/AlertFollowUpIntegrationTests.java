@@ -72,9 +72,9 @@ class AlertFollowUpIntegrationTests {
     @Test
     void aWideningReachesOnlyTheNewlyCoveredAndItsRedeliveryNothingMore() throws Exception {
         Person police = people.police("Unit " + UUID.randomUUID(), "fr", latitude, longitude, 2);
-        Person near = people.volunteer("nl", latitude + TestPeople.kmNorth(3), longitude, 1);
-        Person ring = people.volunteer("nl", latitude + TestPeople.kmNorth(12), longitude, 1);
-        Person far = people.volunteer("nl", latitude + TestPeople.kmNorth(60), longitude, 1);
+        Person near = people.volunteer("nl", latitude + TestPeople.kmNorth(3), longitude, 50);
+        Person ring = people.volunteer("nl", latitude + TestPeople.kmNorth(12), longitude, 50);
+        Person far = people.volunteer("nl", latitude + TestPeople.kmNorth(60), longitude, 50);
         publish(issued(5));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(TestPeople.smsTo(police)).hasSize(1);
@@ -109,8 +109,8 @@ class AlertFollowUpIntegrationTests {
 
     @Test
     void anUpdateReachesExactlyThoseTheAlertReachedEachTime() throws Exception {
-        Person near = people.volunteer("en", latitude + TestPeople.kmNorth(2), longitude, 1);
-        Person outside = people.volunteer("en", latitude + TestPeople.kmNorth(30), longitude, 1);
+        Person near = people.volunteer("en", latitude + TestPeople.kmNorth(2), longitude, 50);
+        Person outside = people.volunteer("en", latitude + TestPeople.kmNorth(30), longitude, 50);
         publish(issued(5));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestPeople.smsTo(near)).hasSize(1));
         awaitAllAccepted();
@@ -138,7 +138,7 @@ class AlertFollowUpIntegrationTests {
 
     @Test
     void anExpiryWithdrawsWhatWasNotSentAndTellsNobody() throws Exception {
-        Person near = people.volunteer("de", latitude + TestPeople.kmNorth(2), longitude, 1);
+        Person near = people.volunteer("de", latitude + TestPeople.kmNorth(2), longitude, 50);
         String failed = broker.listen("notifications.events", EventType.NOTIFICATION_FAILED.typeName());
         publish(issued(5));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestPeople.smsTo(near)).hasSize(1));

@@ -213,7 +213,10 @@ class DeliveryOutcomes implements DisposableBean {
         return jdbc.batchUpdate(sql, rows);
     }
 
-    /** A delivery of the ISSUED notice accepted after its alert was cancelled: its recipient must be told too. */
+    /**
+     * A first notice (ISSUED or WIDENED) accepted after its alert was cancelled: its recipient must be told too,
+     * as {@code AlertNotices} tells everyone reached at the cancellation.
+     */
     private int enqueueFoundIfAlertCancelled(List<UUID> deliveryIds) {
         if (deliveryIds.isEmpty()) {
             return 0;
@@ -222,7 +225,7 @@ class DeliveryOutcomes implements DisposableBean {
                 insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language)
                 select gen_random_uuid(), d.alert_id, d.recipient_kind, d.recipient_id, d.channel, 'FOUND', d.address, d.language
                 from delivery d join alert_notice a on a.alert_id = d.alert_id
-                where d.id in (:ids) and a.cancelled_at is not null
+                where d.id in (:ids) and d.notice in ('ISSUED', 'WIDENED') and a.cancelled_at is not null
                 on conflict do nothing
                 """, new MapSqlParameterSource("ids", deliveryIds));
     }

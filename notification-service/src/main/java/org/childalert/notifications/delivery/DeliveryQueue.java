@@ -128,19 +128,6 @@ class DeliveryQueue {
                 .update();
     }
 
-    /** For a delivery accepted after its alert was cancelled: its recipient must be told too. */
-    void enqueueFoundIfAlertCancelled(UUID deliveryId) {
-        jdbc.sql("""
-                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language)
-                select gen_random_uuid(), d.alert_id, d.recipient_kind, d.recipient_id, d.channel, 'FOUND', d.address, d.language
-                from delivery d join alert_notice a on a.alert_id = d.alert_id
-                where d.id = :id and d.notice in ('ISSUED', 'WIDENED') and a.cancelled_at is not null
-                on conflict do nothing
-                """)
-                .param("id", deliveryId)
-                .update();
-    }
-
     /** Keeps the notice of an alert first heard of through its widening (its AlertIssued may come later or never). */
     void keepNotice(AlertWidened widened) {
         AlertIssued.Notice notice = widened.notice();
@@ -285,41 +272,6 @@ class DeliveryQueue {
                 """)
                 .param("lease", lease.toSeconds() + " seconds")
                 .update();
-    }
-
-    boolean markAccepted(UUID id, String providerMessageId) {
-        return jdbc.sql("""
-                update delivery set state = 'ACCEPTED', provider_message_id = :providerId, error_code = null,
-                                    updated_at = clock_timestamp()
-                where id = :id and state = 'SENDING'
-                """)
-                .param("id", id)
-                .param("providerId", providerMessageId)
-                .update() == 1;
-    }
-
-    /** Puts a delivery that failed for a temporary reason back in the queue, due after the delay. */
-    boolean retryLater(UUID id, String errorCode, Duration delay) {
-        return jdbc.sql("""
-                update delivery set state = 'PENDING', error_code = :errorCode,
-                                    next_attempt_at = clock_timestamp() + cast(:delay as interval),
-                                    updated_at = clock_timestamp()
-                where id = :id and state = 'SENDING'
-                """)
-                .param("id", id)
-                .param("errorCode", errorCode)
-                .param("delay", delay.toMillis() + " milliseconds")
-                .update() == 1;
-    }
-
-    boolean markFailed(UUID id, String errorCode) {
-        return jdbc.sql("""
-                update delivery set state = 'FAILED', error_code = :errorCode, updated_at = clock_timestamp()
-                where id = :id and state = 'SENDING'
-                """)
-                .param("id", id)
-                .param("errorCode", errorCode)
-                .update() == 1;
     }
 
     /**

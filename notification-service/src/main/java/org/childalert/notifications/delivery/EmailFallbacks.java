@@ -51,9 +51,10 @@ class EmailFallbacks {
             return 0;
         }
         return jdbc.sql("""
-                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language)
-                select gen_random_uuid(), d.alert_id, d.recipient_kind, d.recipient_id, 'EMAIL', d.notice, mailbox.email,
-                       d.language
+                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, revision, address,
+                                      language)
+                select gen_random_uuid(), d.alert_id, d.recipient_kind, d.recipient_id, 'EMAIL', d.notice, d.revision,
+                       mailbox.email, d.language
                 from delivery d
                 join alert_notice a on a.alert_id = d.alert_id
                 join (select 'VOLUNTEER' as kind, v.id, v.email

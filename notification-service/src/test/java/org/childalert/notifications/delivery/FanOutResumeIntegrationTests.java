@@ -135,7 +135,7 @@ class FanOutResumeIntegrationTests {
         jdbc.sql("""
                 insert into volunteer (id, name, email, language, home_latitude, home_longitude, radius_km,
                                        unsubscribe_token, registered_by)
-                values (:id, 'Fan-out test', :email, 'en', :latitude, :longitude, 2, :token, 'test')
+                values (:id, 'Fan-out test', :email, 'en', :latitude, :longitude, 10, :token, 'test')
                 """)
                 .param("id", id).param("email", "fanout-" + id + "@example.org")
                 .param("latitude", latitude + kmNorth / 111.195).param("longitude", longitude)

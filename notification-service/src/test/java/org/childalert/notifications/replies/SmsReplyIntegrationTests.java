@@ -89,7 +89,7 @@ class SmsReplyIntegrationTests {
 
     @Test
     void aVolunteersSeenAndSightingAreStoredOncePublishedAndAnsweredInTheirLanguage() throws Exception {
-        Person volunteer = people.volunteer("nl", latitude + TestPeople.kmNorth(2), longitude, 1);
+        Person volunteer = people.volunteer("nl", latitude + TestPeople.kmNorth(2), longitude, 5);
         String received = broker.listen("notifications.events", EventType.REPLY_RECEIVED.typeName());
         issueAndAwaitSmsTo(volunteer);
 
@@ -172,7 +172,7 @@ class SmsReplyIntegrationTests {
 
     @Test
     void stopStillOptsOutAndIsNoReply() throws Exception {
-        Person volunteer = people.volunteer("en", latitude + TestPeople.kmNorth(2), longitude, 1);
+        Person volunteer = people.volunteer("en", latitude + TestPeople.kmNorth(2), longitude, 5);
         issueAndAwaitSmsTo(volunteer);
 
         reply(volunteer, "STOP", sid())
@@ -186,7 +186,7 @@ class SmsReplyIntegrationTests {
 
     @Test
     void aForgedReplyIsRefusedAndStoresNothing() throws Exception {
-        Person volunteer = people.volunteer("en", latitude + TestPeople.kmNorth(2), longitude, 1);
+        Person volunteer = people.volunteer("en", latitude + TestPeople.kmNorth(2), longitude, 5);
         issueAndAwaitSmsTo(volunteer);
         Map<String, String> form = form(volunteer.phone(), "SEEN", sid());
 
