@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,21 +104,22 @@ class ConsoleBrowserEndToEndTests {
             assertThat(dave.text(By.cssSelector(".notice"))).contains("Bevestigd");
             assertThat(dave.text(By.id(zoneRow))).contains("Bevestigd");
 
-            // the coordinator's page, left open, shows the messages going out (pushed by server-sent events)
+            // the coordinator's page, left open, shows the messages going out (pushed by server-sent events, which
+            // replace parts of the page: an element read just as it is replaced is stale, and read again)
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(alice.findAll(By.id("deliveries-summary"))).isNotEmpty());
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            live().untilAsserted(() -> {
                 String summary = alice.driver().findElement(By.id("deliveries-summary")).getText();
                 assertThat(summary).matches("\\d+ of \\d+ messages reached \\(\\d+%\\)");
                 // at least the police zone and the volunteer near the station, by SMS and email
                 assertThat(Integer.parseInt(summary.substring(0, summary.indexOf(' ')))).isGreaterThanOrEqualTo(4);
             });
-            assertThat(alice.text(By.id("counts-by-channel"))).contains("SMS");
+            live().untilAsserted(() -> assertThat(alice.text(By.id("counts-by-channel"))).contains("SMS"));
 
             // the volunteer answers the SMS; the reply appears on the open page with a number to call back
             Api.Response answer = TwilioWebhooks.incomingSms(volunteerPhone, "VU");
             assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+            live().untilAsserted(() ->
                     assertThat(alice.findAll(By.cssSelector("#reply-list a[href='tel:" + volunteerPhone + "']")))
                             .isNotEmpty());
             alice.screenshot("07-alert-deliveries");
@@ -127,7 +129,7 @@ class ConsoleBrowserEndToEndTests {
             alice.follow(By.id("cancel-alert"));
             assertThat(alice.text(By.id("alert-status"))).isEqualTo("Ended");
             assertThat(alice.text(By.id("cancellation-reason"))).isEqualTo("Child found safe");
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+            live().untilAsserted(() ->
                     assertThat(alice.driver().findElement(By.id("delivery-list")).getText()).contains("Found"));
 
             alice.go("/alerts/" + rejectedAlert);
@@ -199,6 +201,11 @@ class ConsoleBrowserEndToEndTests {
         String link = alice.find(By.cssSelector("#escalations a")).getAttribute("href");
         assertThat(alice.currentPath()).isEqualTo("/cases/" + caseId);
         return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    /** Waiting for what the live alert page shows: parts of it are replaced as events arrive. */
+    private static org.awaitility.core.ConditionFactory live() {
+        return await().atMost(Duration.ofSeconds(60)).ignoreException(StaleElementReferenceException.class);
     }
 
     /** The escalation reaches alert-service through an event: reload the approvals until it is listed. */
