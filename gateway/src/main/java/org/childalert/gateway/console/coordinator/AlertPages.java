@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.childalert.gateway.console.ServiceClients;
 import org.childalert.gateway.console.ServiceProblem;
+import org.childalert.gateway.console.ZoneAcknowledgements;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,8 +37,10 @@ class AlertPages {
 
     private final ServiceClients services;
     private final LiveAlertUpdates live;
+    private final ZoneAcknowledgements acknowledgements;
 
-    AlertPages(ServiceClients services, LiveAlertUpdates live) {
+    AlertPages(ServiceClients services, LiveAlertUpdates live, ZoneAcknowledgements acknowledgements) {
+        this.acknowledgements = acknowledgements;
         this.services = services;
         this.live = live;
     }
@@ -59,20 +62,7 @@ class AlertPages {
     @PostMapping("/alerts/{id}/acknowledgements")
     String acknowledge(@PathVariable UUID id, @RequestParam(required = false) String zoneId,
                        RedirectAttributes redirect) {
-        try {
-            services.alerts().post().uri("/api/alerts/{id}/acknowledgements", id)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("zoneId", zoneId == null ? "" : zoneId))
-                    .retrieve()
-                    .toBodilessEntity();
-            redirect.addFlashAttribute("notice", "alert.acknowledged");
-        }
-        catch (ServiceProblem problem) {
-            if (problem.status() != 400 && problem.status() != 403 && problem.status() != 409) {
-                throw problem;
-            }
-            redirect.addFlashAttribute("failure", problem.detail());
-        }
+        acknowledgements.acknowledge(id, zoneId, redirect);
         return "redirect:/alerts/" + id;
     }
 

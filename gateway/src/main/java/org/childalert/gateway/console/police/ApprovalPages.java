@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.childalert.gateway.console.FormErrors;
 import org.childalert.gateway.console.ServiceClients;
 import org.childalert.gateway.console.ServiceProblem;
+import org.childalert.gateway.console.ZoneAcknowledgements;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,8 +28,10 @@ class ApprovalPages {
     private static final int PAGE_SIZE = 50;
 
     private final ServiceClients services;
+    private final ZoneAcknowledgements acknowledgements;
 
-    ApprovalPages(ServiceClients services) {
+    ApprovalPages(ServiceClients services, ZoneAcknowledgements acknowledgements) {
+        this.acknowledgements = acknowledgements;
         this.services = services;
     }
 
@@ -89,21 +92,7 @@ class ApprovalPages {
     @PostMapping("/active-alerts/{id}/acknowledgements")
     String acknowledge(@PathVariable UUID id, @RequestParam(required = false) String zoneId,
                        RedirectAttributes redirect) {
-        try {
-            services.alerts().post().uri("/api/alerts/{id}/acknowledgements", id)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("zoneId", zoneId == null ? "" : zoneId))
-                    .retrieve()
-                    .toBodilessEntity();
-            redirect.addFlashAttribute("notice", "alert.acknowledged");
-        }
-        catch (ServiceProblem problem) {
-            if (problem.status() != 400 && problem.status() != 403 && problem.status() != 404
-                    && problem.status() != 409) {
-                throw problem;
-            }
-            redirect.addFlashAttribute("failure", problem.detail());
-        }
+        acknowledgements.acknowledge(id, zoneId, redirect);
         return "redirect:/active-alerts";
     }
 
