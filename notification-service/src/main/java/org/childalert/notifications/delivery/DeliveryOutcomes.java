@@ -143,7 +143,7 @@ class DeliveryOutcomes implements DisposableBean {
                 released.add(r);
             }
         }
-        List<UUID> acceptedIssued = new ArrayList<>();
+        List<UUID> acceptedFirstNotices = new ArrayList<>();
         int[] rows = update("""
                 update delivery set state = 'ACCEPTED', provider_message_id = :providerId, error_code = null,
                                     accepted_at = :acceptedAt, updated_at = clock_timestamp()
@@ -156,12 +156,12 @@ class DeliveryOutcomes implements DisposableBean {
                 Delivery d = accepted.get(i).delivery();
                 events.publishEvent(new NotificationDispatched(UUID.randomUUID(), Instant.now(), d.id(), d.alertId(),
                         d.channel(), d.notice(), d.recipientKind(), accepted.get(i).providerMessageId()));
-                if (d.notice() == NoticeKind.ISSUED) {
-                    acceptedIssued.add(d.id());
+                if (d.notice() == NoticeKind.ISSUED || d.notice() == NoticeKind.WIDENED) {
+                    acceptedFirstNotices.add(d.id());
                 }
             }
         }
-        int queued = enqueueFoundIfAlertCancelled(acceptedIssued);
+        int queued = enqueueFoundIfAlertCancelled(acceptedFirstNotices);
 
         update("""
                 update delivery set state = 'PENDING', error_code = :errorCode,
