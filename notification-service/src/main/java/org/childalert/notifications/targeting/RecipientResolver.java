@@ -159,9 +159,14 @@ public class RecipientResolver {
     /** The volunteers alone, streamed; what the benchmark measures. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Stream<Recipient> volunteers(GeoCircle area, DisclosureLevel level) {
+        return jdbc.queryForStream(VOLUNTEERS, volunteersQuery(area, level), (rs, n) -> recipient(RecipientKind.VOLUNTEER, rs));
+    }
+
+    /** The parameters of {@link #VOLUNTEERS} for this alert, at this instant. */
+    MapSqlParameterSource volunteersQuery(GeoCircle area, DisclosureLevel level) {
         Instant now = clock.instant();
         List<NearbyHomes.Range> nearby = NearbyHomes.around(area.latitude(), area.longitude(), area.radiusKm());
-        MapSqlParameterSource params = withinReach(area)
+        return withinReach(area)
                 .addValue("reachBounds", nearby.stream().mapToInt(NearbyHomes.Range::reachBoundKm).toArray())
                 .addValue("bands", nearby.stream().mapToInt(NearbyHomes.Range::band).toArray())
                 .addValue("wests", nearby.stream().mapToDouble(NearbyHomes.Range::west).toArray())
@@ -169,7 +174,6 @@ public class RecipientResolver {
                 .addValue("now", Timestamp.from(now))
                 .addValue("localTime", LocalTime.ofInstant(now, QUIET_HOURS_ZONE))
                 .addValue("ignoreQuietHours", level == DisclosureLevel.PUBLIC);
-        return jdbc.queryForStream(VOLUNTEERS, params, (rs, n) -> recipient(RecipientKind.VOLUNTEER, rs));
     }
 
     /**
