@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -22,6 +23,7 @@ public final class FakeProviders implements ApplicationContextInitializer<Config
     public static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
     public static final String AUTH_TOKEN = "dev-twilio-auth-token";
     public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+    public static final String ACCOUNT_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + ".json";
 
     private static WireMockServer twilio;
     private static GreenMail smtp;
@@ -45,6 +47,14 @@ public final class FakeProviders implements ApplicationContextInitializer<Config
                              "date_created": "Sat, 28 Nov 2026 10:00:00 +0000",
                              "uri": "%s"}
                             """.formatted(ACCOUNT_SID, MESSAGES_PATH))));
+            // the service reads its account at start (SendPathWarmUp): a credentials check
+            twilio.stubFor(get(urlEqualTo(ACCOUNT_PATH)).willReturn(aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("""
+                            {"sid": "%1$s", "owner_account_sid": "%1$s", "friendly_name": "Child Alert tests",
+                             "status": "active", "type": "Full", "uri": "%2$s"}
+                            """.formatted(ACCOUNT_SID, ACCOUNT_PATH))));
             Runtime.getRuntime().addShutdownHook(new Thread(twilio::stop));
         }
         return twilio;

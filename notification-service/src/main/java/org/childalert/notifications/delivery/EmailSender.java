@@ -1,5 +1,7 @@
 package org.childalert.notifications.delivery;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -11,6 +13,8 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.childalert.events.RecipientKind;
 import org.childalert.notifications.contacts.UnsubscribeLinks;
 import org.childalert.notifications.templates.RenderedEmail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EmailSender {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
 
     private final SmtpConnections mail;
     private final AlertMailProperties properties;
@@ -35,16 +41,7 @@ class EmailSender {
     /** Hands the email to the SMTP relay; returns its Message-ID. */
     String send(String to, RenderedEmail email, RecipientKind kind, UUID recipientId) {
         try {
-            MimeMessage message = mail.createMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
-                    StandardCharsets.UTF_8.name());
-            helper.setFrom(properties.from());
-            helper.setTo(to);
-            helper.setSubject(email.subject());
-            helper.setText(email.text(), email.html());
-            message.setHeader("List-Unsubscribe", "<" + unsubscribeLinks.url(kind, recipientId) + ">, <mailto:"
-                    + properties.unsubscribeMailbox() + "?subject=unsubscribe%20" + unsubscribeLinks.token(kind, recipientId) + ">");
-            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            MimeMessage message = message(to, email, kind, recipientId);
             mail.send(message);
             return message.getMessageID();
         } catch (SMTPSendFailedException e) {
@@ -61,6 +58,40 @@ class EmailSender {
         } catch (MessagingException e) {
             // no connection, or it broke: the relay is down or unreachable, worth another attempt
             throw DeliveryFailedException.providerUnwell("SMTP_UNAVAILABLE", "The mail relay did not take the email: " + e.getMessage(), e);
+        }
+    }
+
+    private MimeMessage message(String to, RenderedEmail email, RecipientKind kind, UUID recipientId) throws MessagingException {
+        MimeMessage message = mail.createMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+                StandardCharsets.UTF_8.name());
+        helper.setFrom(properties.from());
+        helper.setTo(to);
+        helper.setSubject(email.subject());
+        helper.setText(email.text(), email.html());
+        message.setHeader("List-Unsubscribe", "<" + unsubscribeLinks.url(kind, recipientId) + ">, <mailto:"
+                + properties.unsubscribeMailbox() + "?subject=unsubscribe%20" + unsubscribeLinks.token(kind, recipientId) + ">");
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return message;
+    }
+
+    /**
+     * Builds an email like {@code email} to nobody (an address under the reserved {@code .invalid} domain), encodes
+     * it and writes it nowhere, then opens one connection to the relay into the pool: what the first real email
+     * would otherwise do on an alert's time. Nothing is sent.
+     */
+    void warmUp(RenderedEmail email) {
+        try {
+            MimeMessage message = message("warm-up@childalert.invalid", email, RecipientKind.VOLUNTEER, new UUID(0, 0));
+            message.saveChanges();
+            message.writeTo(OutputStream.nullOutputStream());
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("An email could not be built: " + e.getMessage(), e);
+        }
+        try {
+            mail.openIdleConnection();
+        } catch (MessagingException e) {
+            log.warn("The mail relay could not be reached at start: {}", e.getMessage());
         }
     }
 }

@@ -74,6 +74,17 @@ class SmsThrottle {
         }
     }
 
+    /**
+     * Goes through a reservation for this sender in the database and rolls it back: the statements of the first
+     * real message are then prepared and compiled, and no slot is taken.
+     */
+    void warmUp(String sender) {
+        transactions.executeWithoutResult(status -> {
+            reserveInDatabase(sender, 1);
+            status.setRollbackOnly();
+        });
+    }
+
     private synchronized long reserve(String sender, int segments, long marginNanos) {
         Grant grant = grants.get(sender);
         if (grant != null && grant.remaining >= segments && System.nanoTime() <= grant.startNanos + marginNanos) {

@@ -63,6 +63,14 @@ class SmtpConnections implements DisposableBean {
         }
     }
 
+    /** Opens a connection to the relay and leaves it in the pool for the next email (closed if the pool is full). */
+    void openIdleConnection() throws MessagingException {
+        Transport transport = connect();
+        if (!idle.offer(new Connection(transport, System.nanoTime()))) {
+            close(transport);
+        }
+    }
+
     private Transport connect() throws MessagingException {
         Transport transport;
         try {

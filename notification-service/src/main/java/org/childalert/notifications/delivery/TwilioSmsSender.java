@@ -4,11 +4,17 @@ import java.util.Set;
 
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
+import com.twilio.http.HttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.Account;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import org.childalert.notifications.templates.SmsSegments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TwilioSmsSender {
+
+    private static final Logger log = LoggerFactory.getLogger(TwilioSmsSender.class);
 
     private static final int TOO_MANY_REQUESTS = 20429;
 
@@ -45,10 +53,7 @@ class TwilioSmsSender {
 
     /** Hands the message to Twilio once the sender's throttle lets it go; returns its message SID. */
     String send(String toE164, String body) {
-        MessageCreator creator = properties.hasMessagingService()
-                ? Message.creator(new PhoneNumber(toE164), properties.messagingServiceSid(), body)
-                : Message.creator(new PhoneNumber(toE164), new PhoneNumber(properties.fromNumber()), body);
-        creator.setStatusCallback(properties.statusCallbackUrl());
+        MessageCreator creator = creator(toE164, body);
         try {
             throttle.awaitTurn(properties.sender(), SmsSegments.count(body));
         } catch (InterruptedException e) {
@@ -74,6 +79,67 @@ class TwilioSmsSender {
         } catch (TwilioException e) {
             // no answer: connection refused, or no response within the read timeout
             throw DeliveryFailedException.providerUnwell("TWILIO_UNREACHABLE", "Twilio could not be reached: " + e.getMessage(), e);
+        }
+    }
+
+    private MessageCreator creator(String toE164, String body) {
+        MessageCreator creator = properties.hasMessagingService()
+                ? Message.creator(new PhoneNumber(toE164), properties.messagingServiceSid(), body)
+                : Message.creator(new PhoneNumber(toE164), new PhoneNumber(properties.fromNumber()), body);
+        creator.setStatusCallback(properties.statusCallbackUrl());
+        return creator;
+    }
+
+    /**
+     * Takes the SDK once through a message like {@code body}, without sending it: the request is built as for
+     * Twilio and answered in memory with what Twilio answers, which the SDK reads into a {@link Message}. Then the
+     * HTTP client connects to Twilio for real by reading our own account (which also tells at start whether the
+     * credentials are good), leaving a connection in the pool. The throttle goes through a reservation it rolls
+     * back ({@link SmsThrottle#warmUp}): no slot is taken. No breaker is told.
+     */
+    void warmUp(String body) {
+        TwilioRestClient inMemory = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
+                .httpClient(new AnsweredInMemory(properties.accountSid()))
+                .build();
+        creator("+32470000000", body).create(inMemory);
+        SmsSegments.count(body);
+        throttle.warmUp(properties.sender());
+        try {
+            Account account = Account.fetcher(properties.accountSid()).fetch(client);
+            log.info("Twilio account {} is {}", properties.accountSid(), account.getStatus());
+        } catch (ApiException e) {
+            if (Integer.valueOf(401).equals(e.getStatusCode())) {
+                log.error("Twilio refused our credentials for account {}: no SMS can be sent until they are fixed",
+                        properties.accountSid());
+            } else {
+                log.warn("Twilio answered the account check with {}: {}", e.getStatusCode(), e.getMessage());
+            }
+        } catch (TwilioException e) {
+            log.warn("Twilio could not be reached at start: {}", e.getMessage());
+        }
+    }
+
+    /** Answers every request as Twilio answers a message it accepted. */
+    private static final class AnsweredInMemory extends HttpClient {
+
+        private final String accountSid;
+
+        AnsweredInMemory(String accountSid) {
+            this.accountSid = accountSid;
+        }
+
+        @Override
+        public Response makeRequest(Request request) {
+            createHttpUriRequestBase(request); // what the network client does with the SDK's request first
+            String sid = "SM" + "0".repeat(32);
+            return new Response("""
+                    {"account_sid": "%1$s", "api_version": "2010-04-01", "body": "", "date_created": "Thu, 01 Jan 2026 12:00:00 +0000",
+                     "date_sent": null, "date_updated": "Thu, 01 Jan 2026 12:00:00 +0000", "direction": "outbound-api",
+                     "error_code": null, "error_message": null, "from": "+32460000000", "messaging_service_sid": null,
+                     "num_media": "0", "num_segments": "1", "price": null, "price_unit": "USD", "sid": "%2$s",
+                     "status": "queued", "subresource_uris": {"media": "/2010-04-01/Accounts/%1$s/Messages/%2$s/Media.json"},
+                     "to": "+32470000000", "uri": "/2010-04-01/Accounts/%1$s/Messages/%2$s.json"}
+                    """.formatted(accountSid, sid), 201);
         }
     }
 
