@@ -280,29 +280,41 @@ class DeliveryQueue {
      * newer ones. One channel at a time, so that a provider whose circuit breaker is open is not claimed for.
      */
     List<Delivery> claim(DeliveryChannel channel, int limit) {
-        return new ArrayList<>(jdbc.sql("""
-                with claimable as (
-                    select id from delivery
-                    where state = 'PENDING' and next_attempt_at <= clock_timestamp() and address is not null
-                      and channel = :channel
-                    order by next_attempt_at, id
-                    limit :limit
-                    for update skip locked
-                ), claimed as (
-                    update delivery d set state = 'SENDING', attempts = d.attempts + 1, updated_at = clock_timestamp()
-                    from claimable where d.id = claimable.id
-                    returning d.*
-                )
-                select c.id, c.alert_id, c.recipient_kind, c.recipient_id, c.channel, c.notice, c.address, c.language,
-                       c.attempts
-                from claimed c
-                order by c.next_attempt_at, c.id
-                """)
+        jdbc.sql(WALK_THE_DUE_INDEX).update();
+        return new ArrayList<>(jdbc.sql(CLAIM_DUE)
                 .param("channel", channel.name())
                 .param("limit", limit)
                 .query(DeliveryQueue::toDelivery)
                 .list());
     }
+
+    /**
+     * For the claim's transaction only. The queue can grow from nothing to a hundred thousand rows within seconds,
+     * long before the statistics say so; believing it small, the planner read every pending row of the channel
+     * through a bitmap and sorted them (0.36 s a claim at 45,000 pending SMS, measured during the fan-out
+     * benchmark). The claim must walk {@code delivery_due_per_channel} in order and stop at its limit, whatever
+     * the statistics say.
+     */
+    static final String WALK_THE_DUE_INDEX = "set local enable_bitmapscan = off";
+
+    static final String CLAIM_DUE = """
+            with claimable as (
+                select id from delivery
+                where state = 'PENDING' and next_attempt_at <= clock_timestamp() and address is not null
+                  and channel = :channel
+                order by next_attempt_at, id
+                limit :limit
+                for update skip locked
+            ), claimed as (
+                update delivery d set state = 'SENDING', attempts = d.attempts + 1, updated_at = clock_timestamp()
+                from claimable where d.id = claimable.id
+                returning d.*
+            )
+            select c.id, c.alert_id, c.recipient_kind, c.recipient_id, c.channel, c.notice, c.address, c.language,
+                   c.attempts
+            from claimed c
+            order by c.next_attempt_at, c.id
+            """;
 
     private static Delivery toDelivery(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Delivery(rs.getObject("id", UUID.class), rs.getObject("alert_id", UUID.class),
