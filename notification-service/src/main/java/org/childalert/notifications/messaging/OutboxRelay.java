@@ -123,22 +123,25 @@ class OutboxRelay implements DisposableBean {
                 break; // keep the order: do not publish later events before this one
             }
         }
-        int confirmed = 0;
+        List<UUID> confirmed = new ArrayList<>(inFlight.size());
         for (InFlight sent : inFlight) {
             String failure = awaitConfirm(sent.correlation());
             if (failure == null) {
-                jdbc.sql("update outbox_event set published_at = now(), attempts = attempts + 1 where event_id = :id")
-                        .param("id", sent.event().eventId())
-                        .update();
-                confirmed++;
+                confirmed.add(sent.event().eventId());
             } else {
                 recordFailure(sent.event(), failure);
             }
         }
-        if (confirmed < pending.size()) {
-            log.warn("Outbox relay published {} of {} pending events; the rest will be retried", confirmed, pending.size());
+        if (!confirmed.isEmpty()) {
+            // one statement for the batch: one by one, the relay fell minutes behind a 100,000-recipient alert
+            jdbc.sql("update outbox_event set published_at = now(), attempts = attempts + 1 where event_id in (:ids)")
+                    .param("ids", confirmed)
+                    .update();
         }
-        return confirmed;
+        if (confirmed.size() < pending.size()) {
+            log.warn("Outbox relay published {} of {} pending events; the rest will be retried", confirmed.size(), pending.size());
+        }
+        return confirmed.size();
     }
 
     private String awaitConfirm(CorrelationData correlation) {
