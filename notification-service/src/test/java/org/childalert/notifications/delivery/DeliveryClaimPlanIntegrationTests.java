@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A big alert fills the queue faster than PostgreSQL's statistics follow (autovacuum, when it runs at all, looks
  * once a minute). The claim must still walk the channel's due index in order and stop at its limit, not read and
  * sort every pending row: that is what made each claim of 64 SMS take 0.36 s during the fan-out benchmark, where
- * the planner found the two plans within 1% of each other and took the wrong one. The claim therefore turns
+ * the planner, on stale statistics, costed the two plans within 2% of each other and took the wrong one. The claim therefore turns
  * bitmap scans off for its own transaction; these tests check that it does, only there, and that the plan it then
  * gets is the walk of the index.
  */
