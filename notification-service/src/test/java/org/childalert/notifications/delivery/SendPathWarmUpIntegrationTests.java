@@ -69,8 +69,11 @@ class SendPathWarmUpIntegrationTests {
         StubMapping refused = FakeProviders.twilio().stubFor(get(urlEqualTo(FakeProviders.ACCOUNT_PATH)).atPriority(1)
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("{\"code\": 20003, \"message\": \"Authenticate\", \"status\": 401}")));
+        int accountChecks = FakeProviders.twilio().findAll(getRequestedFor(urlEqualTo(FakeProviders.ACCOUNT_PATH))).size();
         try {
             assertThatCode(() -> warmUp.run(null)).doesNotThrowAnyException();
+            assertThat(FakeProviders.twilio().findAll(getRequestedFor(urlEqualTo(FakeProviders.ACCOUNT_PATH))))
+                    .hasSize(accountChecks + 1);
         } finally {
             FakeProviders.twilio().removeStub(refused);
         }
