@@ -76,7 +76,7 @@ final class Api {
             builder.header("Content-Type", contentType);
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
+            builder.setHeader(headers[i], headers[i + 1]);
         }
         return send(builder);
     }

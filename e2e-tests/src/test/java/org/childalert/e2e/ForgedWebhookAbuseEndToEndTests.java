@@ -79,7 +79,8 @@ class ForgedWebhookAbuseEndToEndTests {
 
     private static Api.Response unsubscribe(String token) throws Exception {
         return Api.anonymous().send("POST", "/api/webhooks/email/unsubscribe",
-                "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+                "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), "application/x-www-form-urlencoded",
+                "Accept", "text/plain, application/problem+json");
     }
 
     private static boolean emailOptedOut(Api admin, String volunteerId) throws Exception {

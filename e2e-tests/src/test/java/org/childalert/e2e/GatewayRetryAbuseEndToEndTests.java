@@ -46,7 +46,8 @@ class GatewayRetryAbuseEndToEndTests {
                 .header("Authorization", "Bearer " + admin.token())
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         // meanwhile the gateway answers someone else
-        Api.Response other = Api.anonymous().get("/api/feeds/alerts.atom");
+        Api.Response other = Api.anonymous().send("GET", "/api/feeds/alerts.atom", null, null,
+                "Accept", "application/atom+xml");
         assertThat(other.status()).as(other.toString()).isEqualTo(200);
 
         HttpResponse<String> limited;
