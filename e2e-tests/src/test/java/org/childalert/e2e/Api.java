@@ -27,8 +27,13 @@ final class Api {
     }
 
     static Api as(String username) throws IOException, InterruptedException {
+        return as(username, username + "-pass");
+    }
+
+    /** A user other than the demo ones (created by a test through Keycloak's admin API). */
+    static Api as(String username, String password) throws IOException, InterruptedException {
         String form = form(Map.of("grant_type", "password", "client_id", "console", "username", username,
-                "password", username + "-pass", "scope", "openid"));
+                "password", password, "scope", "openid"));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create(Stack.KEYCLOAK + "/realms/childalert/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -53,6 +58,34 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Response put(String path, String json) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE());
+    }
+
+    /** Any method, body and content type, with extra headers (name, value, name, value...). */
+    Response send(String method, String path, String body, String contentType, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = request(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
+    /** The bearer token, for tests that build their own requests (null when anonymous). */
+    String token() {
+        return token;
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(Stack.GATEWAY + path))
                 .timeout(Duration.ofSeconds(30))
@@ -66,7 +99,7 @@ final class Api {
     private static Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body(),
-                response.headers().firstValue("Content-Type").orElse(""));
+                response.headers().firstValue("Content-Type").orElse(""), response.headers().map());
     }
 
     static String form(Map<String, String> fields) {
@@ -76,7 +109,17 @@ final class Api {
                 .collect(Collectors.joining("&"));
     }
 
-    record Response(int status, String body, String contentType) {
+    record Response(int status, String body, String contentType, Map<String, java.util.List<String>> headers) {
+
+        Response(int status, String body, String contentType) {
+            this(status, body, contentType, Map.of());
+        }
+
+        /** The first value of a response header, case-insensitively; null when absent. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().isEmpty() ? null : e.getValue().get(0)).findFirst().orElse(null);
+        }
 
         JsonNode json() {
             return JSON.readTree(body);

@@ -38,6 +38,25 @@ final class TwilioWebhooks {
         return incomingSms(from, body, "not-our-auth-token");
     }
 
+    /** A delivery status callback for a message, signed with the given token (null: no signature header). */
+    static Api.Response statusCallback(String messageSid, String status, String authToken) throws Exception {
+        Map<String, String> form = new TreeMap<>(Map.of(
+                "MessageSid", messageSid,
+                "AccountSid", ACCOUNT_SID,
+                "MessageStatus", status));
+        String url = Stack.GATEWAY + "/api/webhooks/twilio/status";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(Api.form(form)));
+        if (authToken != null) {
+            request.header("X-Twilio-Signature", signature(url, form, authToken));
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Api.Response(response.statusCode(), response.body(),
+                response.headers().firstValue("Content-Type").orElse(""));
+    }
+
     private static Api.Response incomingSms(String from, String body, String authToken) throws Exception {
         Map<String, String> form = new TreeMap<>(Map.of(
                 "MessageSid", "SM" + Long.toHexString(System.nanoTime()) + "e2e",
