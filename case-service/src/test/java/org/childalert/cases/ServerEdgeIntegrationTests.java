@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,8 +54,11 @@ import static org.mockito.BDDMockito.willThrow;
  *   administrator.</li>
  * </ul>
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // this context's database goes away with the test's proxy: it must not take the other tests' events
+        properties = "spring.cloud.stream.bindings.alertEvents-in-0.consumer.auto-startup=false")
 @ActiveProfiles("test")
+@DirtiesContext
 class ServerEdgeIntegrationTests {
 
     private static final CuttableTcpProxy database = startProxy();
