@@ -10,9 +10,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
@@ -32,12 +34,15 @@ class AuditIntegrationTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void recordsWhoReadAndChangedACaseFromWhereAndLetsAnAdminExportIt() throws Exception {
         Instant start = Instant.now().minusSeconds(1);
         CaseApi api = new CaseApi(mvc);
         String caseId = api.open(Cases.runawayOf("Audit-" + UUID.randomUUID(), "Wouters", LocalDate.of(2012, 1, 1)));
-        mvc.perform(get("/api/cases/" + caseId).with(Callers.erin()).header("X-Forwarded-For", "203.0.113.7, 10.0.0.2"))
+        mvc.perform(get("/api/cases/" + caseId).with(Callers.erin()).with(from("203.0.113.7")))
                 .andExpect(status().isOk());
         api.resolve(caseId, "FOUND_SAFE");
 
@@ -53,6 +58,20 @@ class AuditIntegrationTests {
         assertThat(csv).contains("erin,erin,CASE_READ," + caseId + ",,203.0.113.7");
         assertThat(export("from=" + Instant.now(), "application/x-ndjson"))
                 .as("the export itself is audited, like every read").contains("AUDIT_EXPORTED");
+    }
+
+    @Test
+    void recordsTheAddressTheCallerConnectedFromNotTheForwardedForTheyWrote() throws Exception {
+        CaseApi api = new CaseApi(mvc);
+        String caseId = api.open(Cases.runawayOf("Forged-" + UUID.randomUUID(), "Wouters", LocalDate.of(2012, 1, 1)));
+
+        // a client on a public address (not a trusted proxy) claiming to be someone else
+        mvc.perform(get("/api/cases/" + caseId).with(Callers.erin()).with(from("198.51.100.20"))
+                        .header("X-Forwarded-For", "6.6.6.6, 10.0.0.2"))
+                .andExpect(status().isOk());
+
+        assertThat(jdbc.sql("select remote_address from audit_log where case_id = :id and action = 'CASE_READ'")
+                .param("id", UUID.fromString(caseId)).query(String.class).list()).containsExactly("198.51.100.20");
     }
 
     @Test
@@ -79,5 +98,13 @@ class AuditIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(contentType))
                 .andReturn().getResponse().getContentAsString();
+    }
+
+    /** The address the request arrives from, as the server's socket saw it. */
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 }

@@ -64,10 +64,11 @@ public final class CaseSearchBenchmark {
                 "spring.cloud.stream.bindings.alertEvents-in-0.consumer.auto-startup", "false",
                 "childalert.retention.schedule", "-",
                 "server.port", "0",
+                "management.server.port", "0",
                 "logging.level.root", "warn",
                 "spring.main.banner-mode", "off",
                 "childalert.outbox.purge-schedule", "-").forEach(System::setProperty);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CaseServiceApplication.class).run()) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CaseServiceApplication.class).profiles("dev").run()) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity()).build();
             jdbc.sql("truncate audit_log, timeline_entry, escalation, case_photo, outbox_event, processed_event, case_file, child").update();

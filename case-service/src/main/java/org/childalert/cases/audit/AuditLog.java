@@ -48,11 +48,15 @@ public class AuditLog {
                 .update();
     }
 
+    /**
+     * The caller's address as the server established it. A client's own {@code X-Forwarded-For} is never read
+     * here: Tomcat's RemoteIpValve ({@code server.forward-headers-strategy: native}) takes the address a trusted
+     * proxy (the gateway, on an internal address) added, and ignores the header from anyone else.
+     */
     private static String remoteAddress() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (attributes instanceof ServletRequestAttributes servlet) {
-            String forwarded = servlet.getRequest().getHeader("X-Forwarded-For");
-            return forwarded != null ? forwarded.split(",")[0].trim() : servlet.getRequest().getRemoteAddr();
+            return servlet.getRequest().getRemoteAddr();
         }
         return null;
     }

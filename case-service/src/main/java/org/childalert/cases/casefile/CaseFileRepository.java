@@ -91,6 +91,15 @@ class CaseFileRepository {
         return jdbc.sql(SELECT + " where c.id = :id for update of c").param("id", id).query(CaseFileRepository::map).optional();
     }
 
+    /** Whether police may see the case: see {@link PoliceVisibility}. */
+    boolean escalatedToPolice(UUID id) {
+        return jdbc.sql("select " + PoliceVisibility.ESCALATED_TO_POLICE + " from case_file c where c.id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     boolean importReferenceExists(String reference) {
         return jdbc.sql("select exists (select 1 from case_file where import_reference = :reference)")
                 .param("reference", reference)

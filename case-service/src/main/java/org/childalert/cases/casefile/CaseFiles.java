@@ -66,7 +66,11 @@ public class CaseFiles {
         return file;
     }
 
-    /** A case for the caller to read. Police see only cases that were escalated to them. */
+    /**
+     * A case for the caller to read, and the read audited. Coordinators read every case; police only a case that
+     * is, or was, escalated to police ({@link PoliceVisibility}). Any other case is "not found" for them, exactly
+     * like a case that does not exist, so that police learn nothing of cases that are not their business.
+     */
     @Transactional
     public CaseFile read(UUID id, Caller caller) {
         CaseFile file = repository.find(id).filter(found -> mayRead(caller, found))
@@ -193,7 +197,10 @@ public class CaseFiles {
         return true;
     }
 
-    private static boolean mayRead(Caller caller, CaseFile file) {
-        return caller.hasRole("COORDINATOR") || file.status() != CaseStatus.OPEN;
+    private boolean mayRead(Caller caller, CaseFile file) {
+        if (caller.hasRole("COORDINATOR")) {
+            return true;
+        }
+        return caller.hasRole("POLICE") && repository.escalatedToPolice(file.id());
     }
 }

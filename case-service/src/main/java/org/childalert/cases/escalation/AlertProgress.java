@@ -8,8 +8,10 @@ import org.childalert.cases.audit.AuditLog;
 import org.childalert.cases.casefile.CaseFile;
 import org.childalert.cases.casefile.CaseFiles;
 import org.childalert.cases.casefile.CaseStatus;
+import org.childalert.cases.casefile.PoliceVisibility;
 import org.childalert.cases.timeline.Timeline;
 import org.childalert.cases.timeline.TimelineKind;
+import org.childalert.events.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -50,9 +52,16 @@ public class AlertProgress {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void rejected(UUID alertId, UUID caseId, Instant at, String reason, String rejectedBy) {
+    public void rejected(UUID alertId, UUID caseId, Instant at, String reason, Actor rejector) {
+        String rejectedBy = rejector.username();
         CaseFile file = cases.lockForChange(caseId);
         setEscalationStatus(alertId, EscalationStatus.REJECTED);
+        if (PoliceVisibility.refusedByPolicy(rejector)) {
+            // refused before any officer saw it: on its own, it does not make the case police business
+            jdbc.sql("update escalation set refused_by_policy = true where alert_id = :alertId")
+                    .param("alertId", alertId)
+                    .update();
+        }
         if (file.status() == CaseStatus.ESCALATION_REQUESTED) {
             cases.changeStatus(caseId, CaseStatus.OPEN);
         }

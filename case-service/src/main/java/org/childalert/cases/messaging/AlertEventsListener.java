@@ -34,7 +34,7 @@ class AlertEventsListener {
                     e.approvedBy().username()));
         } else if (event instanceof AlertRejected rejected) {
             inbound.handleOnce(rejected, e -> progress.rejected(e.alertId(), e.caseId(), e.occurredAt(),
-                    e.reason(), e.rejectedBy().username()));
+                    e.reason(), e.rejectedBy()));
         } else if (event instanceof AlertCancelled cancelled) {
             inbound.handleOnce(cancelled, e -> progress.cancelled(e.alertId(), e.caseId(), e.occurredAt(),
                     e.reason(), e.cancelledBy().username()));

@@ -15,6 +15,7 @@ import org.childalert.cases.audit.AuditLog;
 import org.childalert.cases.casefile.CaseCategory;
 import org.childalert.cases.casefile.CaseStatus;
 import org.childalert.cases.casefile.CaseSubtype;
+import org.childalert.cases.casefile.PoliceVisibility;
 import org.childalert.cases.security.Caller;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,8 +59,9 @@ class CaseSearch {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (!caller.hasRole("COORDINATOR")) {
-            // police see the cases that were escalated to them, as when they read one case
-            conditions.add("c.status <> 'OPEN'");
+            // police see only the cases that are, or were, escalated to police, as when they read one case; in
+            // the query, so that pages and totals count only what the caller may see
+            conditions.add(PoliceVisibility.ESCALATED_TO_POLICE);
         }
         if (query.status() != null) {
             conditions.add("c.status = :status");

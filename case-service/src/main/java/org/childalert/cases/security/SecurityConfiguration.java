@@ -3,6 +3,7 @@ package org.childalert.cases.security;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -37,8 +38,14 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies, nothing to forge
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // the error page reports a failure that already happened: never a question of role
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // the actuator is served only on the management port (127.0.0.1:9081 by default):
+                        // health (details only for an administrator, see management.endpoint.health), info and
+                        // the Prometheus scrape, which needs no token
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/cases/**").hasAnyRole(COORDINATOR, POLICE)
                         .requestMatchers("/api/cases/**").hasRole(COORDINATOR)

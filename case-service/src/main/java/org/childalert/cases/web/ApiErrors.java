@@ -1,9 +1,11 @@
 package org.childalert.cases.web;
 
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -11,10 +13,14 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,6 +37,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** How long a caller should wait before trying again when a dependency is down. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -92,14 +101,51 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict with the current state", ex.getMessage());
     }
 
+    /**
+     * A dependency that is down: the database refuses connections or a transaction cannot begin. Nothing was done;
+     * the caller may try again. (The broker is never called during a request: events leave through the outbox.)
+     */
     @ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class })
-    ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
-        log.warn("Database unavailable: {}", ex.toString());
+            TransientDataAccessException.class, CannotCreateTransactionException.class,
+            SQLTransientConnectionException.class })
+    ResponseEntity<ProblemDetail> unavailable(Exception ex, HttpServletRequest request) {
+        String traceId = CorrelationId.of(request);
+        log.warn("Database unavailable [traceId={}]: {}", traceId, ex.toString());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
+                "The database cannot be reached right now; nothing was changed. Try again shortly.");
+        problem.setProperty("traceId", traceId);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
-                        "The database cannot be reached right now; nothing was changed. Try again shortly."));
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /**
+     * Security's own exceptions, should one be thrown inside a controller, stay with Spring Security, which
+     * answers 401 or 403: they are not failures of this service.
+     */
+    @ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
+    void security(RuntimeException ex) {
+        throw ex;
+    }
+
+    /**
+     * Anything else is this service's own failure: 500 with a correlation id to find it in the log, and none of
+     * the internals. Answered here, so nothing is forwarded to the error page (whose dispatch the authorization
+     * rules used to refuse with a misleading 403).
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+        if (DatabaseDown.isTheCauseOf(ex)) {
+            // e.g. a pooled connection that broke mid-transaction, whose failed rollback hides the broken connection
+            return unavailable(ex, request);
+        }
+        String traceId = CorrelationId.of(request);
+        log.error("Unexpected failure of {} {} [traceId={}]", request.getMethod(), request.getRequestURI(), traceId, ex);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The case-service failed to handle this request. Quote the traceId when you report it.");
+        problem.setProperty("traceId", traceId);
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static Map<String, String> describe(FieldError error) {
