@@ -35,6 +35,37 @@ public final class TestPhotos {
         return out.toByteArray();
     }
 
+    /**
+     * A 64 x 48 JPEG (left half red) stored as a phone stores a portrait photo: sideways, with EXIF orientation 6
+     * ("turn a quarter clockwise to view").
+     */
+    public static byte[] sidewaysJpeg() {
+        byte[] tiff = { 'M', 'M', 0, 42, 0, 0, 0, 8, // big-endian TIFF header, IFD0 at 8
+                0, 1, // one entry
+                0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, // orientation, SHORT, 1 value: 6
+                0, 0, 0, 0 }; // no next IFD
+        return withApp1(encoded("jpeg"), concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff));
+    }
+
+    private static byte[] withApp1(byte[] jpeg, byte[] app1) {
+        int length = app1.length + 2;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.writeBytes(app1);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
     public static byte[] png() {
         return encoded("png");
     }

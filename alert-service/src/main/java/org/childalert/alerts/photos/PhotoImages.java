@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * Makes an upload safe to give out to the public: it must really be a JPEG, PNG or WebP image (recognised by its
  * bytes, never by what the client claims), within the configured size; and nothing but the picture leaves with
  * it. JPEG and PNG are decoded and encoded again, which drops every metadata block (EXIF with the GPS position
- * of the child's home, XMP, comments, embedded thumbnails); WebP, which the JDK cannot decode, is checked chunk
- * by chunk and its EXIF and XMP chunks are removed.
+ * of the child's home, XMP, comments, embedded thumbnails); a JPEG is first turned upright as its EXIF says.
+ * WebP, which the JDK cannot decode, is checked chunk by chunk and its EXIF and XMP chunks are removed.
  */
 @Component
 public class PhotoImages {
@@ -86,6 +86,7 @@ public class PhotoImages {
                 ImageIO.write(image, "png", out);
                 return out.toByteArray();
             }
+            image = ExifOrientation.upright(image, ExifOrientation.of(bytes));
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
             try (ImageOutputStream output = ImageIO.createImageOutputStream(out)) {
                 writer.setOutput(output);

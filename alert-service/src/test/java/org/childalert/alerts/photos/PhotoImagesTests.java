@@ -3,6 +3,7 @@ package org.childalert.alerts.photos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -28,6 +29,29 @@ class PhotoImagesTests {
         assertThat(image.contentType()).isEqualTo("image/jpeg");
         assertThat(latin1(image.bytes())).doesNotContain(TestPhotos.HOME_POSITION).doesNotContain("Exif");
         assertThat(ImageIO.read(new ByteArrayInputStream(image.bytes())).getWidth()).isEqualTo(64);
+    }
+
+    @Test
+    void turnsASidewaysPhonePhotoUprightBeforeItsExifIsDropped() throws Exception {
+        PhotoImages.Image image = images.read(new ByteArrayInputStream(TestPhotos.sidewaysJpeg()));
+
+        BufferedImage upright = ImageIO.read(new ByteArrayInputStream(image.bytes()));
+        assertThat(upright.getWidth()).isEqualTo(48);
+        assertThat(upright.getHeight()).isEqualTo(64);
+        assertThat(red(upright.getRGB(24, 8))).as("top: the red half, turned a quarter clockwise").isGreaterThan(200);
+        assertThat(red(upright.getRGB(24, 56))).as("bottom: the black half").isLessThan(60);
+        assertThat(latin1(image.bytes())).doesNotContain("Exif");
+    }
+
+    @Test
+    void readsAnExifBlockItCannotMakeSenseOfAsUpright() throws Exception {
+        PhotoImages.Image image = images.read(new ByteArrayInputStream(TestPhotos.jpegWithGpsExif()));
+
+        assertThat(ImageIO.read(new ByteArrayInputStream(image.bytes())).getWidth()).isEqualTo(64);
+    }
+
+    private static int red(int rgb) {
+        return (rgb >> 16) & 0xFF;
     }
 
     @Test
