@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -55,8 +56,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Alerts after their issue, as police and coordinators live them: updates with a photo, manual and scheduled
- * widening, extensions with a fresh four-eyes approval up to 24 hours, police acknowledgement and its
+ * Alerts after their issue, as police and coordinators live them: updates with an uploaded photo and manual
+ * widening (each approved by a second officer), scheduled widening, extensions with a fresh four-eyes approval up to 24 hours, police acknowledgement and its
  * escalation, expiry, and cancellation withdrawing the child's data from every public form. Time is a
  * {@link MovableClock}: the context is discarded afterwards so that no other test runs on moved time.
  */
@@ -69,7 +70,6 @@ class AlertsInDepthIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final MovableClock CLOCK = MovableClock.SHARED;
-    private static final String PHOTO = "https://photos.childalert.example/cases/lena-2026.jpg";
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -86,25 +86,37 @@ class AlertsInDepthIntegrationTests {
     RabbitTemplate rabbit;
 
     @Test
-    void anUpdateWithAPhotoMakesTheCapAnUpdateAndCancellationWithdrawsTheChildsDataEverywhere() throws Exception {
+    void anApprovedUpdateWithAnUploadedPhotoMakesTheCapAnUpdateAndCancellationWithdrawsTheChildsDataEverywhere()
+            throws Exception {
         UUID id = activeAlert(DisclosureLevel.PUBLIC);
 
         mvc.perform(post("/api/alerts/{id}/updates", id).with(coordinator()).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"description":"Now wearing a grey hoodie","photo":{"url":"%s","mimeType":"image/jpeg"}}
-                                """.formatted(PHOTO)))
+                        .content("{\"description\":\"Now wearing a grey hoodie\"}"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.pendingChange.kind").value("UPDATE"));
+        mvc.perform(post("/api/alerts/{id}/changes/approval", id).with(officer("dave")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.notice.description").value("Now wearing a grey hoodie"))
+                .andExpect(jsonPath("$.notice.description").value("Now wearing a grey hoodie"));
+        mvc.perform(put("/api/alerts/{id}/photo", id).with(coordinator()).contentType(MediaType.IMAGE_JPEG)
+                        .content(TestPhotos.jpegWithGpsExif()))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.pendingChange.newPhoto").value(true))
+                .andExpect(jsonPath("$.hasPhoto").value(false));
+        mvc.perform(post("/api/alerts/{id}/changes/approval", id).with(officer("dave")))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.hasPhoto").value(true));
-        assertThat(outboxCount(id, "alerts.AlertUpdated.v1")).isEqualTo(1);
+        assertThat(outboxCount(id, "alerts.AlertUpdated.v1")).isEqualTo(2);
+        assertThat(payloads(id, "alerts.AlertUpdated.v1")).anySatisfy(payload -> assertThat(payload)
+                .contains("\"photoLink\": \"http://localhost:8080/api/feeds/alerts/" + id + "/photo\""));
 
         String update = cap(id);
         validate(update);
         assertThat(update).contains("<msgType>Update</msgType>").contains("<references>")
-                .contains("/api/feeds/alerts/" + id + "/photo").doesNotContain(PHOTO);
+                .contains("/api/feeds/alerts/" + id + "/photo");
         mvc.perform(get("/api/feeds/alerts/{id}/photo", id))
-                .andExpect(status().isFound())
-                .andExpect(header().string("Location", PHOTO));
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.IMAGE_JPEG))
+                .andExpect(header().doesNotExist("Location"));
         mvc.perform(get("/api/feeds/alerts.atom"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("application/atom+xml"))
@@ -124,6 +136,7 @@ class AlertsInDepthIntegrationTests {
         mvc.perform(get("/api/feeds/alerts/{id}/photo", id))
                 .andExpect(status().isGone())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(count("select count(*) from alert_photo where alert_id = :id", id)).isZero();
         mvc.perform(get("/api/feeds/alerts.atom"))
                 .andExpect(content().string(not(containsString(id.toString()))));
         assertThat(jdbc.sql("select withdrawn_items::text from alert_data_withdrawal where alert_id = :id")
@@ -169,16 +182,29 @@ class AlertsInDepthIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"radiusKm\":5}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("can only be widened")));
+        mvc.perform(post("/api/alerts/{id}/widening", id).with(coordinator())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"radiusKm\":151}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("radiusKm"))
+                .andExpect(jsonPath("$.detail").value(containsString("at most 150 km")));
         mvc.perform(post("/api/alerts/{id}/widening", id).with(officer("bob"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"radiusKm\":20}"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.area.radiusKm").value(10.0))
+                .andExpect(jsonPath("$.pendingChange.kind").value("WIDENING"))
+                .andExpect(jsonPath("$.pendingChange.radiusKm").value(20.0));
+        mvc.perform(post("/api/alerts/{id}/changes/approval", id).with(officer("dave")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.area.radiusKm").value(20.0));
         assertThat(widenings(id)).containsExactly("10.0 -> 20.0");
     }
 
     @Test
-    void theScheduleWidensAnAlertStepByStepEachStepOnce() {
+    void theScheduleApprovedWithTheAlertWidensItStepByStepEachStepOnceWhileAManualWideningWaits() throws Exception {
         UUID id = activeAlert(DisclosureLevel.TARGETED);
+        mvc.perform(post("/api/alerts/{id}/widening", id).with(coordinator())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"radiusKm\":30}"))
+                .andExpect(status().isAccepted());
 
         CLOCK.advance(Duration.ofMinutes(61));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(radiusOf(id)).isEqualTo(15.0));
@@ -186,6 +212,9 @@ class AlertsInDepthIntegrationTests {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(radiusOf(id)).isEqualTo(40.0));
 
         assertThat(widenings(id)).containsExactlyInAnyOrder("10.0 -> 15.0", "15.0 -> 40.0");
+        mvc.perform(post("/api/alerts/{id}/changes/approval", id).with(officer("dave")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("can only be widened")));
     }
 
     @Test
@@ -277,7 +306,7 @@ class AlertsInDepthIntegrationTests {
         mvc.perform(post("/api/alerts/{id}/acknowledgements", id).with(policeOfZone("another-zone"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"zoneId\":\"" + acknowledging + "\"}"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/alerts/{id}/acknowledgements", id).with(officer("bob"))
+        mvc.perform(post("/api/alerts/{id}/acknowledgements", id).with(policeOfZone("not-reached"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"zoneId\":\"not-reached\"}"))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/api/alerts/{id}/acknowledgements", id).with(policeOfZone(acknowledging))
@@ -301,6 +330,25 @@ class AlertsInDepthIntegrationTests {
                 .andExpect(jsonPath("$.length()").value(3))
                 .andExpect(jsonPath("$[?(@.zoneId == '" + silent + "')].status").value("OVERDUE"))
                 .andExpect(jsonPath("$[?(@.zoneId == '" + bySms + "')].acknowledgedBy").value("Inspector Peeters"));
+    }
+
+    @Test
+    void anOfficerWhoseTokenNamesNoPoliceZoneMayNotAcknowledgeForAnyZone() throws Exception {
+        UUID id = activeAlert(DisclosureLevel.POLICE_ONLY);
+        String zone = "zone-" + UUID.randomUUID();
+        publishNotificationEvent(new PoliceZoneAlerted(UUID.randomUUID(), CLOCK.instant(), id, zone, "Zone " + zone));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(count(
+                "select count(*) from zone_alert where alert_id = :id", id)).isEqualTo(1));
+
+        mvc.perform(post("/api/alerts/{id}/acknowledgements", id).with(officer("bob"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"zoneId\":\"" + zone + "\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("has no police zone")));
+
+        assertThat(count("select count(*) from zone_alert where alert_id = :id and acknowledged_at is not null", id))
+                .isZero();
+        assertThat(outboxCount(id, "alerts.AlertAcknowledged.v1")).isZero();
     }
 
     private UUID activeAlert(DisclosureLevel level) {

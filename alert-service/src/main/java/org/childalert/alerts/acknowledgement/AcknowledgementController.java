@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Police acknowledge an alert for their zone; coordinators and police see which zones did. An officer whose
- * token names their zone (claim {@value #ZONE_CLAIM}) may acknowledge only for that zone.
+ * Police acknowledge an alert for their zone; coordinators and police see which zones did. An officer
+ * acknowledges only for the zone their token names (claim {@value #ZONE_CLAIM}); a token without one may not
+ * acknowledge at all, since a missed acknowledgement is what makes the overdue escalation fire.
  */
 @RestController
 @RequestMapping(path = "/api/alerts/{alertId}/acknowledgements", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -36,7 +37,11 @@ class AcknowledgementController {
     ZoneAcknowledgementView acknowledge(@PathVariable UUID alertId, @Valid @RequestBody AcknowledgementRequest request,
                                         @AuthenticationPrincipal Jwt caller) {
         String ownZone = caller.getClaimAsString(ZONE_CLAIM);
-        if (ownZone != null && !ownZone.equals(request.zoneId())) {
+        if (ownZone == null || ownZone.isBlank()) {
+            throw new ForbiddenException("Your account has no police zone (claim '" + ZONE_CLAIM + "'), so it may "
+                    + "not acknowledge for any zone; ask the realm administrator to assign your zone.");
+        }
+        if (!ownZone.equals(request.zoneId())) {
             throw new ForbiddenException("You belong to police zone '" + ownZone + "' and may acknowledge only for it, "
                     + "not for '" + request.zoneId() + "'.");
         }

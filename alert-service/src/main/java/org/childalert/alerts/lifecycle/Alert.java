@@ -20,8 +20,11 @@ import org.childalert.events.GeoCircle;
  * @param radiusKm the radius the alert covers now: the requested one, wider once it has been widened
  * @param decidedBy who approved, rejected or refused the escalation (the policy's system actor for a refusal)
  * @param refusalReasons why the escalation was refused by the policy or rejected by the police; empty otherwise
- * @param photo where the child's photo is kept, if an update gave one; withdrawn (null) once the alert ends
+ * @param photo the child's photo, uploaded to and kept by this service, if an approved update gave one;
+ *              withdrawn (null) once the alert ends
  * @param extensions how many extensions police approved (at most {@link #MAX_EXTENSIONS})
+ * @param pendingChange a change to what recipients read or who is reached, waiting for a police officer other
+ *                      than its requester to approve it; null when none is waiting
  */
 public record Alert(
         UUID id,
@@ -42,7 +45,8 @@ public record Alert(
         CancellationReason cancellationReason,
         List<String> refusalReasons,
         Photo photo,
-        int extensions) {
+        int extensions,
+        PendingChange pendingChange) {
 
     /** An alert may be extended this many times, each time with a fresh police approval. */
     public static final int MAX_EXTENSIONS = 3;
@@ -61,12 +65,25 @@ public record Alert(
         }
     }
 
-    /** The child's photo: where it is kept and its media type, as CAP's {@code resource} needs them. */
-    public record Photo(String url, String mimeType) {
+    /**
+     * The child's photo as recipients get it: stored by this service and served only under the alert's public
+     * photo link; its media type is what CAP's {@code resource} and the feed's enclosure need.
+     */
+    public record Photo(String mimeType) {
     }
 
     public Alert {
         refusalReasons = List.copyOf(refusalReasons);
+    }
+
+    /** An alert with no change waiting for approval. */
+    public Alert(UUID id, UUID caseId, AlertStatus status, DisclosureLevel level, double radiusKm, Criteria criteria,
+                 LastSeen lastSeen, Child child, Actor requestedBy, Instant requestedAt, Actor decidedBy,
+                 Instant decidedAt, Instant issuedAt, Instant expiresAt, Instant cancelledAt,
+                 CancellationReason cancellationReason, List<String> refusalReasons, Photo photo, int extensions) {
+        this(id, caseId, status, level, radiusKm, criteria, lastSeen, child, requestedBy, requestedAt, decidedBy,
+                decidedAt, issuedAt, expiresAt, cancelledAt, cancellationReason, refusalReasons, photo, extensions,
+                null);
     }
 
     static Alert requested(UUID id, UUID caseId, DisclosureLevel level, double radiusKm, Criteria criteria,
@@ -110,7 +127,8 @@ public record Alert(
 
     /**
      * An active alert is cancelled; a pending escalation is withdrawn; any other status cannot end again.
-     * Either way the child's description and photo are withdrawn from the alert.
+     * Either way the child's description and photo are withdrawn from the alert, a change waiting for approval
+     * with them.
      */
     Alert cancelled(Instant at, CancellationReason reason) {
         if (status != AlertStatus.ACTIVE && status != AlertStatus.PENDING_APPROVAL) {
@@ -123,7 +141,10 @@ public record Alert(
                 null, extensions);
     }
 
-    /** The alert ran its course: it ends, and the child's description and photo are withdrawn from it. */
+    /**
+     * The alert ran its course: it ends, and the child's description and photo (and any change waiting for
+     * approval) are withdrawn from it.
+     */
     Alert expired() {
         requireActive("expired");
         return new Alert(id, caseId, AlertStatus.EXPIRED, level, radiusKm, criteria, lastSeen,
@@ -139,6 +160,66 @@ public record Alert(
     /** The alert now covers a wider circle around the same centre. */
     public Alert widenedTo(double newRadiusKm) {
         requireActive("widened");
+        requireWiderThanNow(newRadiusKm);
+        return new Alert(id, caseId, status, level, newRadiusKm, criteria, lastSeen, child, requestedBy, requestedAt,
+                decidedBy, decidedAt, issuedAt, expiresAt, cancelledAt, cancellationReason, refusalReasons, photo,
+                extensions, pendingChange);
+    }
+
+    /**
+     * Someone asks for a change to what recipients read or who is reached. Nothing visible changes: the change
+     * waits, one at a time, for a police officer other than its requester ({@link #withChangeApproved()}).
+     */
+    public Alert withChangeRequested(PendingChange change) {
+        requireActive("changed");
+        if (pendingChange != null) {
+            throw new ConflictException("A change to alert " + id + " (" + pendingChange.describe() + ", asked for by "
+                    + pendingChange.requestedBy().username() + " at " + pendingChange.requestedAt() + ") is already "
+                    + "waiting for a police decision; it must be approved or rejected first.");
+        }
+        if (change.kind() == PendingChange.Kind.WIDENING) {
+            requireWiderThanNow(change.radiusKm());
+        }
+        return new Alert(id, caseId, status, level, radiusKm, criteria, lastSeen, child, requestedBy, requestedAt,
+                decidedBy, decidedAt, issuedAt, expiresAt, cancelledAt, cancellationReason, refusalReasons, photo,
+                extensions, change);
+    }
+
+    /** A police officer approved the waiting change: it takes effect, and nothing waits any more. */
+    public Alert withChangeApproved() {
+        requireActive("changed");
+        PendingChange change = requirePendingChange();
+        if (change.kind() == PendingChange.Kind.WIDENING) {
+            return widenedTo(change.radiusKm()).withoutPendingChange();
+        }
+        Child updatedChild = change.description() == null ? child
+                : new Child(child.firstName(), child.age(), change.description());
+        Photo updatedPhoto = change.photoMimeType() == null ? photo : new Photo(change.photoMimeType());
+        return new Alert(id, caseId, status, level, radiusKm, criteria, lastSeen, updatedChild, requestedBy,
+                requestedAt, decidedBy, decidedAt, issuedAt, expiresAt, cancelledAt, cancellationReason,
+                refusalReasons, updatedPhoto, extensions, null);
+    }
+
+    /** A police officer rejected the waiting change: it is discarded and the alert stays as it was. */
+    public Alert withChangeRejected() {
+        requirePendingChange();
+        return withoutPendingChange();
+    }
+
+    private Alert withoutPendingChange() {
+        return new Alert(id, caseId, status, level, radiusKm, criteria, lastSeen, child, requestedBy, requestedAt,
+                decidedBy, decidedAt, issuedAt, expiresAt, cancelledAt, cancellationReason, refusalReasons, photo,
+                extensions, null);
+    }
+
+    private PendingChange requirePendingChange() {
+        if (pendingChange == null) {
+            throw new ConflictException("No change to alert " + id + " is waiting for a decision.");
+        }
+        return pendingChange;
+    }
+
+    private void requireWiderThanNow(double newRadiusKm) {
         if (!(newRadiusKm > radiusKm)) {
             throw new ConflictException("Alert " + id + " already covers " + radiusKm + " km; an alert can only be "
                     + "widened, so the new radius must be more than that.");
@@ -146,18 +227,6 @@ public record Alert(
         if (newRadiusKm > MAX_RADIUS_KM) {
             throw new ConflictException("An alert covers at most " + MAX_RADIUS_KM + " km, not " + newRadiusKm + ".");
         }
-        return new Alert(id, caseId, status, level, newRadiusKm, criteria, lastSeen, child, requestedBy, requestedAt,
-                decidedBy, decidedAt, issuedAt, expiresAt, cancelledAt, cancellationReason, refusalReasons, photo,
-                extensions);
-    }
-
-    /** New information for the recipients: a new description, a new photo, or both (null keeps the current one). */
-    public Alert updated(String description, Photo newPhoto) {
-        requireActive("updated");
-        Child updatedChild = description == null ? child : new Child(child.firstName(), child.age(), description);
-        return new Alert(id, caseId, status, level, radiusKm, criteria, lastSeen, updatedChild, requestedBy,
-                requestedAt, decidedBy, decidedAt, issuedAt, expiresAt, cancelledAt, cancellationReason,
-                refusalReasons, newPhoto == null ? photo : newPhoto, extensions);
     }
 
     /**
@@ -194,7 +263,7 @@ public record Alert(
         requireExtensibleBy(lifetime);
         return new Alert(id, caseId, status, level, radiusKm, criteria, lastSeen, child, requestedBy, requestedAt,
                 decidedBy, decidedAt, issuedAt, expiresAt.plus(lifetime), cancelledAt, cancellationReason,
-                refusalReasons, photo, extensions + 1);
+                refusalReasons, photo, extensions + 1, pendingChange);
     }
 
     private void requireActive(String transition) {

@@ -76,20 +76,24 @@ public class AlertRepository {
 
     /** Writes the alert's status and everything a transition may change. */
     public void update(Alert alert) {
+        PendingChange pending = alert.pendingChange();
         jdbc.sql("""
                 update alert set status = :status, radius_km = :radiusKm, child_description = :childDescription,
-                    photo_url = :photoUrl, photo_mime_type = :photoMimeType, extensions = :extensions,
+                    photo_mime_type = :photoMimeType, extensions = :extensions,
                     decided_by_subject = :decidedBySubject, decided_by_username = :decidedByUsername,
                     decided_at = :decidedAt, issued_at = :issuedAt, expires_at = :expiresAt,
                     cancelled_at = :cancelledAt, cancellation_reason = :cancellationReason,
-                    refusal_reasons = cast(:refusalReasons as jsonb)
+                    refusal_reasons = cast(:refusalReasons as jsonb),
+                    pending_kind = :pendingKind, pending_description = :pendingDescription,
+                    pending_photo_mime_type = :pendingPhotoMimeType, pending_radius_km = :pendingRadiusKm,
+                    pending_requested_by_subject = :pendingBySubject,
+                    pending_requested_by_username = :pendingByUsername, pending_requested_at = :pendingAt
                 where id = :id
                 """)
                 .param("id", alert.id())
                 .param("status", alert.status().name())
                 .param("radiusKm", alert.radiusKm())
                 .param("childDescription", alert.child().description())
-                .param("photoUrl", alert.photo() == null ? null : alert.photo().url())
                 .param("photoMimeType", alert.photo() == null ? null : alert.photo().mimeType())
                 .param("extensions", alert.extensions())
                 .param("decidedBySubject", alert.decidedBy() == null ? null : alert.decidedBy().subject())
@@ -101,6 +105,13 @@ public class AlertRepository {
                 .param("cancellationReason",
                         alert.cancellationReason() == null ? null : alert.cancellationReason().name())
                 .param("refusalReasons", JSON.writeValueAsString(alert.refusalReasons()))
+                .param("pendingKind", pending == null ? null : pending.kind().name())
+                .param("pendingDescription", pending == null ? null : pending.description())
+                .param("pendingPhotoMimeType", pending == null ? null : pending.photoMimeType())
+                .param("pendingRadiusKm", pending == null ? null : pending.radiusKm())
+                .param("pendingBySubject", pending == null ? null : pending.requestedBy().subject())
+                .param("pendingByUsername", pending == null ? null : pending.requestedBy().username())
+                .param("pendingAt", pending == null ? null : timestamp(pending.requestedAt()))
                 .update();
     }
 
@@ -173,7 +184,7 @@ public class AlertRepository {
     private static Alert alert(ResultSet rs, int row) throws SQLException {
         String decidedBySubject = rs.getString("decided_by_subject");
         String cancellationReason = rs.getString("cancellation_reason");
-        String photoUrl = rs.getString("photo_url");
+        String photoMimeType = rs.getString("photo_mime_type");
         return new Alert(
                 rs.getObject("id", UUID.class),
                 rs.getObject("case_id", UUID.class),
@@ -195,8 +206,22 @@ public class AlertRepository {
                 instant(rs, "cancelled_at"),
                 cancellationReason == null ? null : CancellationReason.valueOf(cancellationReason),
                 JSON.readValue(rs.getString("refusal_reasons"), STRINGS),
-                photoUrl == null ? null : new Alert.Photo(photoUrl, rs.getString("photo_mime_type")),
-                rs.getInt("extensions"));
+                photoMimeType == null ? null : new Alert.Photo(photoMimeType),
+                rs.getInt("extensions"),
+                pendingChange(rs));
+    }
+
+    private static PendingChange pendingChange(ResultSet rs) throws SQLException {
+        String kind = rs.getString("pending_kind");
+        if (kind == null) {
+            return null;
+        }
+        double radiusKm = rs.getDouble("pending_radius_km");
+        Double pendingRadiusKm = rs.wasNull() ? null : radiusKm;
+        return new PendingChange(PendingChange.Kind.valueOf(kind), rs.getString("pending_description"),
+                rs.getString("pending_photo_mime_type"), pendingRadiusKm,
+                new Actor(rs.getString("pending_requested_by_subject"), rs.getString("pending_requested_by_username")),
+                instant(rs, "pending_requested_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

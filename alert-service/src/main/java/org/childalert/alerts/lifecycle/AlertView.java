@@ -27,13 +27,28 @@ public record AlertView(
         List<String> refusalReasons,
         Notice notice,
         int extensions,
-        boolean hasPhoto) {
+        boolean hasPhoto,
+        PendingChangeView pendingChange) {
 
     public record Area(double latitude, double longitude, double radiusKm) {
     }
 
     public record Notice(String childFirstName, int childAge, String description, String lastSeenPlace,
                          Instant lastSeenAt) {
+    }
+
+    /**
+     * A change waiting for a police officer other than its requester: nothing of it is visible to recipients yet.
+     *
+     * @param newPhoto whether the change brings a new photo (police see it at {@code /api/alerts/{id}/changes/photo})
+     */
+    public record PendingChangeView(PendingChange.Kind kind, String requestedBy, Instant requestedAt,
+                                    String description, boolean newPhoto, Double radiusKm) {
+
+        static PendingChangeView of(PendingChange change) {
+            return change == null ? null : new PendingChangeView(change.kind(), change.requestedBy().username(),
+                    change.requestedAt(), change.description(), change.photoMimeType() != null, change.radiusKm());
+        }
     }
 
     public static AlertView of(Alert alert) {
@@ -44,7 +59,7 @@ public record AlertView(
                 alert.cancellationReason(), alert.refusalReasons(),
                 new Notice(alert.child().firstName(), alert.child().age(), alert.child().description(),
                         alert.lastSeen().place(), alert.lastSeen().at()),
-                alert.extensions(), alert.photo() != null);
+                alert.extensions(), alert.photo() != null, PendingChangeView.of(alert.pendingChange()));
     }
 
     private static String username(Actor actor) {

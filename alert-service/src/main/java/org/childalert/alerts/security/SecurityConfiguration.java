@@ -3,9 +3,12 @@ package org.childalert.alerts.security;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,16 +38,43 @@ class SecurityConfiguration {
 
     private static final RequestMatcher ALERT_LIST = PathPatternRequestMatcher.withDefaults().matcher("/api/alerts");
 
+    /**
+     * The actuator, on its own management port bound to 127.0.0.1: health (details only for an administrator's
+     * token), info and the Prometheus scrape are open to whoever can reach that port; anything else needs an
+     * administrator.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain management(HttpSecurity http) throws Exception {
+        ProblemResponses problems = new ProblemResponses();
+        http
+                .securityMatcher(EndpointRequest.toAnyEndpoint())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
+                        .anyRequest().hasRole(ADMIN))
+                .oauth2ResourceServer(oauth2 -> oauth2
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRoles()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http
                 .csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies, nothing to forge
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        // an error is answered by ApiErrors where it happens; should anything still be forwarded
+                        // to the error page, that dispatch is never judged as if it were the caller's request
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // public forms of public alerts: the Atom feed, their CAP messages and withdrawable photo links
                         .requestMatchers(HttpMethod.GET, "/api/feeds/alerts.atom", "/api/feeds/alerts/*/cap",
                                 "/api/feeds/alerts/*/photo").permitAll()
@@ -52,11 +82,18 @@ class SecurityConfiguration {
                         .requestMatchers(SecurityConfiguration::listsAlertsOfAZone).hasAnyRole(POLICE, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/alerts", "/api/alerts/*", "/api/alerts/*/cap",
                                 "/api/alerts/*/acknowledgements").hasAnyRole(COORDINATOR, POLICE, ADMIN)
+                        // the photo a change waiting for approval brings, for those who decide or asked
+                        .requestMatchers(HttpMethod.GET, "/api/alerts/*/changes/photo")
+                                .hasAnyRole(COORDINATOR, POLICE, ADMIN)
+                        // police decide (never on what they asked for themselves: checked in the features)
                         .requestMatchers(HttpMethod.POST, "/api/alerts/*/approval", "/api/alerts/*/rejection",
                                 "/api/alerts/*/extensions/approval", "/api/alerts/*/extensions/rejection",
+                                "/api/alerts/*/changes/approval", "/api/alerts/*/changes/rejection",
                                 "/api/alerts/*/acknowledgements").hasRole(POLICE)
+                        // coordinators and police ask for changes, which wait for another officer's approval
                         .requestMatchers(HttpMethod.POST, "/api/alerts/*/cancellation", "/api/alerts/*/updates",
                                 "/api/alerts/*/widening", "/api/alerts/*/extensions").hasAnyRole(COORDINATOR, POLICE)
+                        .requestMatchers(HttpMethod.PUT, "/api/alerts/*/photo").hasAnyRole(COORDINATOR, POLICE)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth2 -> oauth2
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRoles()))

@@ -1,8 +1,13 @@
 package org.childalert.alerts.web;
 
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,6 +37,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -87,14 +95,71 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict with the current state", ex.getMessage());
     }
 
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail tooLarge(PayloadTooLargeException ex) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", ex.getMessage());
+    }
+
+    /**
+     * The database is down: 503 with {@code Retry-After} and a correlation id to find the logged cause by. (No
+     * request waits on the broker: events leave through the outbox, in the database.)
+     */
     @ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class })
-    ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
-        log.warn("Database unavailable: {}", ex.toString());
+            TransientDataAccessException.class, CannotCreateTransactionException.class })
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException ex, HttpServletRequest request) {
+        return dependencyDown(ex, request);
+    }
+
+    /**
+     * Anything else is this service's own failure: 500 with a correlation id and no internals (the cause is in
+     * the log under that id). Handled here, so that nothing is forwarded to {@code /error}, where it used to be
+     * answered as if the caller's role were at fault.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+        if (isDependencyDown(ex)) {
+            return dependencyDown(ex, request);
+        }
+        String traceId = traceId(request);
+        log.error("Unexpected failure of {} {} [traceId={}]", request.getMethod(), request.getRequestURI(), traceId, ex);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The alert service failed to handle this request. Quote the traceId " + traceId
+                        + " when you report it.");
+        problem.setProperty("traceId", traceId);
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> dependencyDown(Exception ex, HttpServletRequest request) {
+        String traceId = traceId(request);
+        log.warn("A dependency is unavailable for {} {} [traceId={}]: {}", request.getMethod(),
+                request.getRequestURI(), traceId, ex.toString());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
+                "A service the alert service depends on cannot be reached right now. Try again shortly.");
+        problem.setProperty("traceId", traceId);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
-                        "The database cannot be reached right now; nothing was changed. Try again shortly."));
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem);
+    }
+
+    /** Whether the exception, or one it wraps, says a dependency is down rather than that this service failed. */
+    private static boolean isDependencyDown(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The correlation id of this request: the caller's X-Request-Id when it is a plausible one, else a new one. */
+    private static String traceId(HttpServletRequest request) {
+        String requestId = request.getHeader("X-Request-Id");
+        if (requestId != null && REQUEST_ID.matcher(requestId).matches()) {
+            return requestId;
+        }
+        return UUID.randomUUID().toString();
     }
 
     private static Map<String, String> describe(FieldError error) {

@@ -15,7 +15,6 @@ import org.childalert.alerts.timers.AlertTimers;
 import org.childalert.alerts.timers.DueTimer;
 import org.childalert.alerts.timers.TimerHandler;
 import org.childalert.alerts.timers.TimerKind;
-import org.childalert.alerts.web.NotFoundException;
 import org.childalert.events.Actor;
 import org.childalert.events.AlertIssued;
 import org.childalert.events.AlertWidened;
@@ -25,9 +24,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Widens active alerts: on their level's schedule (one timer per step, scheduled when the alert is issued) and
- * on request of a coordinator or officer. Each widening is announced by an {@link AlertWidened} carrying the
- * previous radius, so that only the recipients newly covered are notified.
+ * Widens active alerts on their level's schedule (one timer per step, scheduled when the alert is issued): the
+ * schedule is part of what police approved with the alert, so it runs without a new approval. (A widening asked
+ * for by hand is a change that needs its own four-eyes approval: see the {@code updates} package.) Each widening
+ * is announced by an {@link AlertWidened} carrying the previous radius, so that only the recipients newly
+ * covered are notified.
  */
 @Component
 class AlertWidening implements TimerHandler {
@@ -59,13 +60,6 @@ class AlertWidening implements TimerHandler {
                         issued.occurredAt().plus(step.after()));
             }
         }
-    }
-
-    /** A coordinator or officer widens an active alert now. */
-    @Transactional
-    Alert widen(UUID alertId, double radiusKm, Actor by) {
-        Alert alert = alerts.lockById(alertId).orElseThrow(() -> new NotFoundException("Alert", alertId));
-        return widen(alert, radiusKm, by, "requested");
     }
 
     @Override

@@ -24,6 +24,7 @@ import javax.xml.validation.SchemaFactory;
 import org.childalert.alerts.lifecycle.Alert;
 import org.childalert.alerts.lifecycle.AlertStatus;
 import org.childalert.alerts.lifecycle.CancellationReason;
+import org.childalert.alerts.lifecycle.PendingChange;
 import org.childalert.alerts.lifecycle.PublicLinks;
 import org.childalert.alerts.policy.Criteria;
 import org.childalert.alerts.web.ConflictException;
@@ -137,8 +138,7 @@ class CapDocumentTests {
 
     @Test
     void anAlertWithNewInformationIsAValidCapUpdateReferencingEveryEarlierMessage() throws Exception {
-        Alert alert = active(DisclosureLevel.PUBLIC).updated("Now wearing a grey hoodie.",
-                new Alert.Photo("https://photos.example.org/lena.jpg", "image/jpeg"));
+        Alert alert = approved(active(DisclosureLevel.PUBLIC), "Now wearing a grey hoodie.", "image/jpeg");
         Instant update = ISSUED.plus(Duration.ofMinutes(40));
         Instant widening = ISSUED.plus(Duration.ofHours(1));
 
@@ -160,8 +160,7 @@ class CapDocumentTests {
 
     @Test
     void theCancelOfAnUpdatedAlertReferencesAllItsMessagesAndLinksNoPhoto() throws Exception {
-        Alert updated = active(DisclosureLevel.PUBLIC).updated(null,
-                new Alert.Photo("https://photos.example.org/lena.jpg", "image/jpeg"));
+        Alert updated = approved(active(DisclosureLevel.PUBLIC), null, "image/jpeg");
         Alert cancelled = cancelled(updated, CancellationReason.FOUND_SAFE);
 
         byte[] cap = writer.write(cancelled, List.of(ISSUED, ISSUED.plusSeconds(600)));
@@ -173,7 +172,13 @@ class CapDocumentTests {
                 .contains("childalert-alert-" + cancelled.id() + ",")
                 .contains("childalert-alert-" + cancelled.id() + "-update-1,2026-11-28T10:25:30+00:00");
         assertThat(text(document, "resource")).isEmpty();
-        assertThat(new String(cap, StandardCharsets.UTF_8)).doesNotContain("/photo").doesNotContain("lena.jpg");
+        assertThat(new String(cap, StandardCharsets.UTF_8)).doesNotContain("/photo");
+    }
+
+    /** The alert once a change bringing this description and photo was asked for and approved. */
+    private static Alert approved(Alert alert, String description, String photoMimeType) {
+        return alert.withChangeRequested(PendingChange.update(description, photoMimeType,
+                new Actor(UUID.randomUUID().toString(), "alice"), ISSUED.plusSeconds(60))).withChangeApproved();
     }
 
     @Test
