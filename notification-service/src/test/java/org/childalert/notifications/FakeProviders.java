@@ -21,7 +21,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 public final class FakeProviders implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
-    public static final String AUTH_TOKEN = "dev-twilio-auth-token";
+    public static final String AUTH_TOKEN = "test-twilio-auth-token";
     public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
     public static final String ACCOUNT_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + ".json";
 

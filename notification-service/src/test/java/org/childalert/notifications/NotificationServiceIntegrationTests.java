@@ -148,7 +148,7 @@ class NotificationServiceIntegrationTests {
         assertThat(jdbc.sql("select description from alert_notice where alert_id = :id").param("id", alertId)
                 .query(String.class).optional()).isEmpty();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                mvc.perform(get("/api/alerts/" + alertId + "/deliveries").with(Callers.bob()))
+                mvc.perform(get("/api/alerts/" + alertId + "/deliveries").with(Callers.alice()))
                         .andExpect(status().isOk())
                         .andExpect(jsonPath("$.counts.total").value(8))
                         .andExpect(jsonPath("$.counts.byState.ACCEPTED").value(8)));

@@ -4,20 +4,23 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.childalert.events.RecipientKind;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The one-click unsubscribe links of every email (RFC 8058): {@code <url>?token=<kind>.<id>.<signature>}, the
- * signature an HMAC-SHA256 of the recipient with the secret from configuration, so that a link works without
- * login and cannot be forged for someone else.
+ * The one-click unsubscribe links of every email (RFC 8058): {@code <url>?token=<kind>.<id>.<expiry>.<signature>},
+ * the expiry in epoch seconds, the signature an HMAC-SHA256 of the rest with the secret from configuration, so
+ * that a link works without login, cannot be forged for someone else, and stops working after
+ * {@code childalert.mail.unsubscribe-validity}.
  */
 @Component
 public class UnsubscribeLinks {
@@ -26,10 +29,30 @@ public class UnsubscribeLinks {
     public record Subscriber(RecipientKind kind, UUID id) {
     }
 
-    private final UnsubscribeProperties properties;
+    /** What a token turned out to be: {@link Valid}, {@link Expired} (signed by us, too old) or {@link Invalid}. */
+    public sealed interface Verdict permits Valid, Expired, Invalid {
+    }
 
+    public record Valid(Subscriber subscriber) implements Verdict {
+    }
+
+    public record Expired(Instant expiredAt) implements Verdict {
+    }
+
+    public record Invalid() implements Verdict {
+    }
+
+    private final UnsubscribeProperties properties;
+    private final Clock clock;
+
+    @Autowired
     public UnsubscribeLinks(UnsubscribeProperties properties) {
+        this(properties, Clock.systemUTC());
+    }
+
+    public UnsubscribeLinks(UnsubscribeProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
     }
 
     public String url(RecipientKind kind, UUID id) {
@@ -37,36 +60,41 @@ public class UnsubscribeLinks {
     }
 
     public String token(RecipientKind kind, UUID id) {
-        String subject = kind.name() + "." + id;
-        return subject + "." + signature(subject);
+        long expiry = clock.instant().plus(properties.unsubscribeValidity()).getEpochSecond();
+        String signed = kind.name() + "." + id + "." + expiry;
+        return signed + "." + signature(signed);
     }
 
-    /** The subscriber the token was signed for; empty if it is malformed or its signature does not match. */
-    public Optional<Subscriber> verify(String token) {
+    /** Whom the token unsubscribes, if it is well formed, signed with our secret and not expired. */
+    public Verdict verify(String token) {
         if (token == null) {
-            return Optional.empty();
+            return new Invalid();
         }
-        String[] parts = token.split("\\.");
-        if (parts.length != 3) {
-            return Optional.empty();
+        String[] parts = token.trim().split("\\.");
+        if (parts.length != 4) {
+            return new Invalid(); // links of before the expiry (three parts) never expire: refused
         }
-        String subject = parts[0] + "." + parts[1];
-        if (!MessageDigest.isEqual(signature(subject).getBytes(StandardCharsets.US_ASCII),
-                parts[2].getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.empty();
+        String signed = parts[0] + "." + parts[1] + "." + parts[2];
+        if (!MessageDigest.isEqual(signature(signed).getBytes(StandardCharsets.US_ASCII),
+                parts[3].getBytes(StandardCharsets.US_ASCII))) {
+            return new Invalid();
         }
         try {
-            return Optional.of(new Subscriber(RecipientKind.valueOf(parts[0]), UUID.fromString(parts[1])));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            Instant expiry = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+            if (!expiry.isAfter(clock.instant())) {
+                return new Expired(expiry);
+            }
+            return new Valid(new Subscriber(RecipientKind.valueOf(parts[0]), UUID.fromString(parts[1])));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            return new Invalid();
         }
     }
 
-    private String signature(String subject) {
+    private String signature(String signed) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(properties.unsubscribeSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(subject.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

@@ -13,6 +13,7 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import org.childalert.notifications.templates.SmsSegments;
+import org.childalert.notifications.contacts.SmsCountries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,9 +42,11 @@ class TwilioSmsSender {
     private final TwilioProperties properties;
     private final SmsThrottle throttle;
     private final TwilioRestClient client;
+    private final SmsCountries countries;
 
-    TwilioSmsSender(TwilioProperties properties, SendingProperties sending, SmsThrottle throttle) {
+    TwilioSmsSender(TwilioProperties properties, SendingProperties sending, SmsThrottle throttle, SmsCountries countries) {
         this.properties = properties;
+        this.countries = countries;
         this.throttle = throttle;
         this.client = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
                 .httpClient(new TwilioApiRebasingHttpClient(properties.apiBaseUrl(), sending.smsWorkers(),
@@ -53,6 +56,11 @@ class TwilioSmsSender {
 
     /** Hands the message to Twilio once the sender's throttle lets it go; returns its message SID. */
     String send(String toE164, String body) {
+        if (!countries.allows(toE164)) {
+            // checked when the number was given too; here whatever path a number came by (defence in depth)
+            throw DeliveryFailedException.permanent("COUNTRY_NOT_ALLOWED",
+                    "SMS go only to numbers of " + String.join(", ", countries.allowed()), null);
+        }
         MessageCreator creator = creator(toE164, body);
         try {
             throttle.awaitTurn(properties.sender(), SmsSegments.count(body));

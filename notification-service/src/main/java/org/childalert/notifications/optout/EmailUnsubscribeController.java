@@ -1,8 +1,12 @@
 package org.childalert.notifications.optout;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
 import org.childalert.notifications.contacts.UnsubscribeLinks;
 import org.childalert.notifications.web.InvalidRequestException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,16 +31,42 @@ class EmailUnsubscribeController {
 
     @PostMapping(path = "/api/webhooks/email/unsubscribe", produces = MediaType.TEXT_PLAIN_VALUE)
     String unsubscribe(@RequestParam String token) {
-        UnsubscribeLinks.Subscriber subscriber = links.verify(token)
-                .orElseThrow(() -> new InvalidRequestException("token", "is not a valid unsubscribe link"));
-        optOuts.email(subscriber.kind(), subscriber.id());
+        UnsubscribeLinks.Verdict verdict = links.verify(token);
+        if (verdict instanceof UnsubscribeLinks.Expired expired) {
+            throw new InvalidRequestException("token", expiredReason(expired));
+        }
+        if (!(verdict instanceof UnsubscribeLinks.Valid valid)) {
+            throw new InvalidRequestException("token", "is not a valid unsubscribe link");
+        }
+        optOuts.email(valid.subscriber().kind(), valid.subscriber().id());
         return "You will receive no more Child Alert emails.";
     }
 
     @GetMapping(path = "/api/webhooks/email/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
-    String page(@RequestParam String token) {
-        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Unsubscribe</title></head><body>"
-                + "<h1>Stop Child Alert emails?</h1><form method=\"post\"><input type=\"hidden\" name=\"token\" value=\""
-                + HtmlUtils.htmlEscape(token) + "\"><button type=\"submit\">Unsubscribe</button></form></body></html>";
+    ResponseEntity<String> page(@RequestParam String token) {
+        UnsubscribeLinks.Verdict verdict = links.verify(token);
+        if (verdict instanceof UnsubscribeLinks.Expired expired) {
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_HTML)
+                    .body(page("This unsubscribe link has expired", "<p>This link " + HtmlUtils.htmlEscape(expiredReason(expired))
+                            + ".</p>"));
+        }
+        if (!(verdict instanceof UnsubscribeLinks.Valid)) {
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_HTML)
+                    .body(page("This unsubscribe link is not valid", "<p>Use the unsubscribe link of a recent Child Alert "
+                            + "email, or reply STOP to a Child Alert SMS.</p>"));
+        }
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page("Stop Child Alert emails?",
+                "<form method=\"post\"><input type=\"hidden\" name=\"token\" value=\""
+                + HtmlUtils.htmlEscape(token) + "\"><button type=\"submit\">Unsubscribe</button></form>"));
+    }
+
+    private static String expiredReason(UnsubscribeLinks.Expired expired) {
+        return "expired on " + DateTimeFormatter.ISO_LOCAL_DATE.format(expired.expiredAt().atZone(ZoneOffset.UTC))
+                + ": use the unsubscribe link of a more recent Child Alert email, or reply STOP to a Child Alert SMS";
+    }
+
+    private static String page(String title, String body) {
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body><h1>"
+                + title + "</h1>" + body + "</body></html>";
     }
 }

@@ -6,6 +6,10 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.childalert.notifications.contacts.PhoneNumbers;
+import org.childalert.notifications.contacts.SmsCountries;
+import org.childalert.notifications.limits.SendLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.childalert.notifications.delivery.TwilioRequestSignatures;
 import org.childalert.notifications.replies.SmsReplies;
 import org.springframework.http.HttpStatus;
@@ -25,6 +29,7 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class TwilioInboundController {
 
+    private static final Logger log = LoggerFactory.getLogger(TwilioInboundController.class);
     private static final MediaType TWIML = new MediaType("application", "xml", StandardCharsets.UTF_8);
     static final String STOPPED = "CHILD ALERT: you will receive no more SMS from us. Reply START to receive them again.";
     static final String STARTED = "CHILD ALERT: you will receive alerts by SMS again. Reply STOP to stop.";
@@ -33,9 +38,14 @@ class TwilioInboundController {
     private final TwilioRequestSignatures signatures;
     private final OptOuts optOuts;
     private final SmsReplies replies;
+    private final SendLimits limits;
+    private final SmsCountries countries;
 
-    TwilioInboundController(TwilioRequestSignatures signatures, OptOuts optOuts, SmsReplies replies) {
+    TwilioInboundController(TwilioRequestSignatures signatures, OptOuts optOuts, SmsReplies replies, SendLimits limits,
+                            SmsCountries countries) {
         this.signatures = signatures;
+        this.limits = limits;
+        this.countries = countries;
         this.optOuts = optOuts;
         this.replies = replies;
     }
@@ -63,6 +73,12 @@ class TwilioInboundController {
             }
             return HELP;
         }).orElseGet(() -> replies.receive(from, form.get("Body"), form.get("MessageSid")));
+        if (reply != null && !(countries.allows(from)
+                && limits.tryTake(SendLimits.Action.SMS_ANSWER, from, new SendLimits.Requester(null, null)))) {
+            // the opt-out or reply is recorded all the same; only the automatic answer is not sent
+            log.info("No automatic answer to an inbound SMS: its number is outside the SMS countries or over its limits");
+            reply = null;
+        }
         return ResponseEntity.ok().contentType(TWIML).body(twiml(reply));
     }
 

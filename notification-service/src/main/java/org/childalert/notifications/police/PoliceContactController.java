@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.childalert.notifications.contacts.ContactAddresses;
+import org.childalert.notifications.contacts.SmsCountries;
 import org.childalert.notifications.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -33,15 +34,18 @@ class PoliceContactController {
     }
 
     private final PoliceContacts contacts;
+    private final SmsCountries smsCountries;
 
-    PoliceContactController(PoliceContacts contacts) {
+    PoliceContactController(PoliceContacts contacts, SmsCountries smsCountries) {
         this.contacts = contacts;
+        this.smsCountries = smsCountries;
     }
 
     @PostMapping
     ResponseEntity<PoliceContactView> register(@Valid @RequestBody PoliceContactRequest request,
                                                Authentication admin) {
         ContactAddresses addresses = ContactAddresses.of(request.phone(), request.email(), request.channels());
+        smsCountries.check("phone", addresses.phone());
         UUID id = contacts.insert(request, addresses, admin.getName(), Instant.now());
         return ResponseEntity.created(URI.create("/api/police-contacts/" + id)).body(contacts.find(id).orElseThrow());
     }

@@ -5,7 +5,9 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.childalert.notifications.security.AlertRecipientsAccess;
 import org.childalert.notifications.web.NotFoundException;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,9 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The replies to an alert, newest first, for the coordinators who follow it and the police (roles in
- * {@code SecurityConfiguration}); every coordinator and police officer may follow every alert, as with its
- * deliveries, so there is no further ownership to check.
+ * The replies to an alert, newest first, with their senders' names and numbers: for coordinators and admins, and
+ * for police officers whose zone the alert reached ({@link AlertRecipientsAccess}); others get 404.
  */
 @RestController
 class ReplyController {
@@ -24,14 +25,18 @@ class ReplyController {
     }
 
     private final Replies replies;
+    private final AlertRecipientsAccess access;
 
-    ReplyController(Replies replies) {
+    ReplyController(Replies replies, AlertRecipientsAccess access) {
         this.replies = replies;
+        this.access = access;
     }
 
     @GetMapping(path = "/api/alerts/{alertId}/replies", produces = MediaType.APPLICATION_JSON_VALUE)
     AlertReplies replies(@PathVariable UUID alertId,
-                         @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit) {
+                         @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit,
+                         Authentication caller) {
+        access.check(alertId, caller);
         if (!replies.alertExists(alertId)) {
             throw new NotFoundException("Alert", alertId);
         }

@@ -3,6 +3,8 @@ package org.childalert.notifications.security;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -38,8 +40,15 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies, nothing to forge
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // an error is answered by ApiErrors; should anything still reach the error page, its
+                        // dispatch is not a new request to authorize (a failure is never a 403)
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        // the actuator is served only on the management port (127.0.0.1:9083): Prometheus scrapes
+                        // without a token; health shows its details only to an admin's token
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         // Twilio signs its webhooks, the links in emails are signed: no login, checked in the handlers
                         .requestMatchers(HttpMethod.POST, "/api/webhooks/twilio/inbound").permitAll()

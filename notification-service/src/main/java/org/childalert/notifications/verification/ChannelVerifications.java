@@ -17,15 +17,16 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.childalert.events.DeliveryChannel;
 import org.childalert.notifications.delivery.VerificationMessages;
+import org.childalert.notifications.limits.SendLimits;
 import org.childalert.notifications.security.Caller;
 import org.childalert.notifications.templates.Language;
 import org.childalert.notifications.web.ConflictException;
 import org.childalert.notifications.web.InvalidRequestException;
 import org.childalert.notifications.web.NotFoundException;
-import org.childalert.notifications.web.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +35,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Double opt-in: a channel is used only once its owner proved they hold it, with a 6-digit code sent by SMS
- * or a link sent by email. Codes and links expire, a code allows a few attempts, and one number or mailbox is
- * sent only a few per hour, whoever asks. Only hashes are stored. Messages leave after the transaction commits.
+ * or a link sent by email. Codes and links expire (the link's token is random, stored only as a hash with its
+ * expiry, and refused after it), a code allows a few attempts, and {@link SendLimits} bounds how many are sent per
+ * number or mailbox, account, client address and overall. Only hashes are stored. Messages leave after the transaction commits.
  */
 @Service
 public class ChannelVerifications {
@@ -55,10 +57,13 @@ public class ChannelVerifications {
     private final JdbcClient jdbc;
     private final VerificationMessages messages;
     private final VerificationProperties properties;
+    private final SendLimits limits;
     private final Clock clock;
 
-    ChannelVerifications(JdbcClient jdbc, VerificationMessages messages, VerificationProperties properties) {
+    ChannelVerifications(JdbcClient jdbc, VerificationMessages messages, VerificationProperties properties,
+                         SendLimits limits) {
         this.jdbc = jdbc;
+        this.limits = limits;
         this.messages = messages;
         this.properties = properties;
         this.clock = Clock.systemUTC();
@@ -124,15 +129,23 @@ public class ChannelVerifications {
         return verify(volunteerId, DeliveryChannel.EMAIL);
     }
 
-    /** Forgets how many confirmations these addresses were sent (for erasure). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void forget(String phone, String email) {
-        for (String address : new String[] {phone, email}) {
-            if (address != null) {
-                jdbc.sql("delete from verification_send where address_hash = :hash")
-                        .param("hash", hash("address:" + address)).update();
-            }
+    /**
+     * Deletes the confirmations that expired more than a day ago (a code or link nobody used): at most one per
+     * volunteer and channel waits, and this keeps abandoned ones from staying forever.
+     */
+    @Scheduled(cron = "${childalert.verification.purge-schedule:0 20 * * * *}")
+    void purgeScheduled() {
+        int purged = purgeExpiredAt(clock.instant());
+        if (purged > 0) {
+            log.info("Purged {} confirmation(s) that expired over a day ago", purged);
         }
+    }
+
+    @Transactional
+    public int purgeExpiredAt(Instant now) {
+        return jdbc.sql("delete from channel_verification where expires_at < :cutoff")
+                .param("cutoff", Timestamp.from(now.minus(Duration.ofDays(1))))
+                .update();
     }
 
     private Verified verify(UUID volunteerId, DeliveryChannel channel) {
@@ -149,7 +162,9 @@ public class ChannelVerifications {
         if (address == null) {
             throw new ConflictException("The volunteer has no address for the " + channel + " channel.");
         }
-        limitSends(channel, address);
+        // counted per number or mailbox, account, client address and overall; the counts outlive an erasure
+        limits.take(channel == DeliveryChannel.SMS ? SendLimits.Action.VERIFICATION_SMS : SendLimits.Action.VERIFICATION_EMAIL,
+                address);
         Instant now = clock.instant();
         String secret = channel == DeliveryChannel.SMS ? "%06d".formatted(random.nextInt(1_000_000)) : token();
         Duration validity = channel == DeliveryChannel.SMS ? properties.codeValidity() : properties.linkValidity();
@@ -172,21 +187,6 @@ public class ChannelVerifications {
             }
         });
         return new Pending(channel.name(), now.plus(validity));
-    }
-
-    private void limitSends(DeliveryChannel channel, String address) {
-        String addressHash = hash("address:" + address);
-        Instant now = clock.instant();
-        long recent = jdbc.sql("""
-                select count(*) from verification_send where address_hash = :hash and sent_at > :since
-                """).param("hash", addressHash).param("since", Timestamp.from(now.minus(Duration.ofHours(1))))
-                .query(Long.class).single();
-        if (recent >= properties.maxSendsPerHour()) {
-            throw new TooManyRequestsException("This " + (channel == DeliveryChannel.SMS ? "number" : "address")
-                    + " was sent " + recent + " confirmations in the last hour; try again later.", Duration.ofHours(1));
-        }
-        jdbc.sql("insert into verification_send (address_hash, sent_at) values (:hash, :now)")
-                .param("hash", addressHash).param("now", Timestamp.from(now)).update();
     }
 
     private Target ownedTarget(UUID volunteerId, Caller caller) {

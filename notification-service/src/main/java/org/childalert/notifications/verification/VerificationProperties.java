@@ -13,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
  * @param codeValidity how long an SMS code can be used
  * @param linkValidity how long an email confirmation link can be used
  * @param maxAttempts how many wrong codes end a code (a new one must be asked for)
- * @param maxSendsPerHour how many codes or links one phone number or mailbox is sent per hour, whoever asks
  * @param linkUrl the public confirmation page the email links to; the token is appended
  * @param secret the key that hashes codes, link tokens and addresses; from the environment in production
  *               ({@code CHILDALERT_VERIFICATION_SECRET})
@@ -21,6 +20,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("childalert.verification")
 record VerificationProperties(@NotNull Duration codeValidity, @NotNull Duration linkValidity, @Min(1) int maxAttempts,
-                              @Min(1) int maxSendsPerHour, @NotBlank String linkUrl,
+                              @NotBlank String linkUrl,
                               @NotBlank @Size(min = 16) String secret) {
 }

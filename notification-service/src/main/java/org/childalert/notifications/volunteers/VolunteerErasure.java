@@ -3,7 +3,6 @@ package org.childalert.notifications.volunteers;
 import java.util.UUID;
 
 import org.childalert.notifications.security.Caller;
-import org.childalert.notifications.verification.ChannelVerifications;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Erasure on request (GDPR art. 17): the volunteer's record, channels, consents and pending confirmations are
  * deleted; their deliveries and SMS replies keep only anonymous counts (the address, the number and the text
- * are erased, messages not sent yet are withdrawn).
+ * are erased, messages not sent yet are withdrawn). The send limits' counts stay: they hold only keyed hashes.
  */
 @Service
 class VolunteerErasure {
@@ -21,19 +20,17 @@ class VolunteerErasure {
     private final JdbcClient jdbc;
     private final Volunteers volunteers;
     private final VolunteerAccess access;
-    private final ChannelVerifications verifications;
 
-    VolunteerErasure(JdbcClient jdbc, Volunteers volunteers, VolunteerAccess access, ChannelVerifications verifications) {
+    VolunteerErasure(JdbcClient jdbc, Volunteers volunteers, VolunteerAccess access) {
         this.jdbc = jdbc;
         this.volunteers = volunteers;
         this.access = access;
-        this.verifications = verifications;
     }
 
     @Transactional
     void erase(UUID id, Caller caller) {
         access.check(id, caller);
-        VolunteerView volunteer = volunteers.find(id).orElseThrow();
+        volunteers.find(id).orElseThrow();
         jdbc.sql("""
                 update delivery set address = null,
                        state = case when state = 'PENDING' then 'FAILED' else state end,
@@ -51,7 +48,8 @@ class VolunteerErasure {
                 """)
                 .param("id", id)
                 .update();
-        verifications.forget(volunteer.phone(), volunteer.email());
+        // the counts of confirmations sent to their number and address stay (SendLimits keeps only keyed hashes):
+        // erasing and signing up again must not start the count afresh
         jdbc.sql("delete from volunteer where id = :id").param("id", id).update(); // channels, consents cascade
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.childalert.events.DeliveryChannel;
 import org.childalert.notifications.contacts.ContactAddresses;
+import org.childalert.notifications.contacts.SmsCountries;
 import org.childalert.notifications.geo.PostalCodeGeocoder;
 import org.childalert.notifications.security.Caller;
 import org.childalert.notifications.verification.ChannelVerifications;
@@ -30,9 +31,11 @@ class VolunteerPreferences {
     private final VolunteerAccess access;
     private final PostalCodeGeocoder geocoder;
     private final ChannelVerifications verifications;
+    private final SmsCountries smsCountries;
 
     VolunteerPreferences(JdbcClient jdbc, Volunteers volunteers, VolunteerAccess access, PostalCodeGeocoder geocoder,
-                         ChannelVerifications verifications) {
+                         ChannelVerifications verifications, SmsCountries smsCountries) {
+        this.smsCountries = smsCountries;
         this.jdbc = jdbc;
         this.volunteers = volunteers;
         this.access = access;
@@ -45,6 +48,9 @@ class VolunteerPreferences {
         access.check(id, caller);
         VolunteerView current = volunteers.find(id).orElseThrow();
         ContactAddresses addresses = ContactAddresses.of(current.phone(), current.email(), request.channels());
+        if (addresses.channels().contains(DeliveryChannel.SMS)) {
+            smsCountries.check("phone", addresses.phone());
+        }
         PostalCodeGeocoder.Coordinates home = Homes.locate(geocoder, request.home().postalCode(),
                 request.home().latitude(), request.home().longitude());
         if (request.pausedUntil() != null && request.pausedUntil().isAfter(Instant.now().plus(LONGEST_PAUSE))) {

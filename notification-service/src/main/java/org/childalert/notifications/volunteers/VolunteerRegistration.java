@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.childalert.notifications.contacts.ContactAddresses;
+import org.childalert.notifications.contacts.SmsCountries;
 import org.childalert.notifications.contacts.UnsubscribeTokens;
 import org.childalert.notifications.geo.PostalCodeGeocoder;
 import org.childalert.notifications.security.Caller;
@@ -27,11 +28,13 @@ class VolunteerRegistration {
     private final PostalCodeGeocoder geocoder;
     private final ChannelVerifications verifications;
     private final VolunteerProperties properties;
+    private final SmsCountries smsCountries;
     private final Clock clock;
 
     VolunteerRegistration(Volunteers volunteers, PostalCodeGeocoder geocoder, ChannelVerifications verifications,
-                          VolunteerProperties properties) {
+                          VolunteerProperties properties, SmsCountries smsCountries) {
         this.volunteers = volunteers;
+        this.smsCountries = smsCountries;
         this.geocoder = geocoder;
         this.verifications = verifications;
         this.properties = properties;
@@ -41,6 +44,7 @@ class VolunteerRegistration {
     @Transactional
     VolunteerView signUp(VolunteerSignUp request, Caller caller, String clientAddress, String userAgent) {
         ContactAddresses addresses = ContactAddresses.of(request.phone(), request.email(), request.channels());
+        smsCountries.check("phone", addresses.phone());
         PostalCodeGeocoder.Coordinates home = Homes.locate(geocoder, request.home().postalCode(),
                 request.home().latitude(), request.home().longitude());
         if (request.attestedByAdmin() && !isAdmin(caller)) {

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.jayway.jsonpath.JsonPath;
+import org.childalert.notifications.Callers;
 import org.childalert.notifications.FakeProviders;
 import org.childalert.notifications.NotificationServiceTest;
 import org.junit.jupiter.api.AfterEach;
@@ -92,12 +93,12 @@ class CircuitBreakerIntegrationTests {
     }
 
     private long timesOpened() throws Exception {
-        String health = mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString();
+        String health = mvc.perform(get("/actuator/health").with(Callers.admin())).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(health, "$.components.providerCircuits.details.twilioTimesOpened")).longValue();
     }
 
     private String twilioState() throws Exception {
-        String health = mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString();
+        String health = mvc.perform(get("/actuator/health").with(Callers.admin())).andReturn().getResponse().getContentAsString();
         return JsonPath.read(health, "$.components.providerCircuits.details.twilio");
     }
 

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.childalert.notifications.FakeProviders;
 import org.childalert.notifications.NotificationServiceTest;
+import org.childalert.notifications.contacts.SmsCountries;
 import org.childalert.notifications.templates.MessageTemplates;
 import org.childalert.notifications.templates.SmsSegments;
 import org.junit.jupiter.api.Test;
@@ -86,10 +87,13 @@ class SmsThrottleIntegrationTests {
     @Autowired
     CircuitBreakerProperties breakers;
 
+    @Autowired
+    SmsCountries smsCountries;
+
     @Test
     void twoDispatchersTogetherStayWithinTheSendersSegmentsPerSecondAndSendEachMessageOnce() throws Exception {
         DeliveryOutcomes secondOutcomes = new DeliveryOutcomes(namedJdbc, transactions, events, fallbacks, sending);
-        TwilioSmsSender secondSender = new TwilioSmsSender(twilio, sending, new SmsThrottle(jdbc, transactions, throttle));
+        TwilioSmsSender secondSender = new TwilioSmsSender(twilio, sending, new SmsThrottle(jdbc, transactions, throttle), smsCountries);
         DeliveryDispatcher second = new DeliveryDispatcher(deliveryQueue, templates, secondSender, email, secondOutcomes,
                 new ProviderCircuits(breakers, new SimpleMeterRegistry()), transactions, delivery, sending);
         // a first message through each instance, so that what a cold JVM does once (loading the SDK's classes,

@@ -40,7 +40,13 @@ class VolunteerControllerTests {
         String digits = randomDigits();
         String email = "an-" + UUID.randomUUID() + "@example.org";
         MvcResult created = mvc.perform(post("/api/volunteers").with(volunteer)
-                        .header("X-Forwarded-For", "203.0.113.7")
+                        // the address Tomcat saw (its RemoteIpValve trusts X-Forwarded-For only from the gateway);
+                        // a header the client wrote itself is not believed
+                        .with(request -> {
+                            request.setRemoteAddr("203.0.113.7");
+                            return request;
+                        })
+                        .header("X-Forwarded-For", "192.0.2.66")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(signUp("0470 " + digits.substring(0, 2) + " " + digits.substring(2, 4) + " " + digits.substring(4),
                                 email, "\"postalCode\":\"1000\"", "true")))

@@ -274,7 +274,12 @@ class VolunteerLifecycleIntegrationTests {
         String email = "life-" + UUID.randomUUID() + "@example.org";
         RequestPostProcessor caller = Callers.newVolunteer("vol-" + UUID.randomUUID());
         MvcResult created = mvc.perform(post("/api/volunteers").with(caller)
-                        .header("X-Forwarded-For", "198.51.100.4").header("User-Agent", "VolunteerTests/1.0")
+                        // the client's address as Tomcat's RemoteIpValve sets it from the gateway's X-Forwarded-For
+                        .with(request -> {
+                            request.setRemoteAddr("198.51.100.4");
+                            return request;
+                        })
+                        .header("User-Agent", "VolunteerTests/1.0")
                         .contentType(MediaType.APPLICATION_JSON).content(body(phone, email)))
                 .andExpect(status().isCreated())
                 .andReturn();
