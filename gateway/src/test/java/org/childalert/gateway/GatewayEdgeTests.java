@@ -153,9 +153,10 @@ class GatewayEdgeTests {
             answers.add(send(authorized(alert + "/approval").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"level\":"))));
             expectedAtService.add("POST " + alert + "/approval 9");
+            String wrongTypes = "{\"level\":[1,2],\"radiusKm\":\"far\"}";
             answers.add(send(authorized(alert + "/approval").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"level\":[1,2],\"radiusKm\":\"far\"}"))));
-            expectedAtService.add("POST " + alert + "/approval 33");
+                    .POST(HttpRequest.BodyPublishers.ofString(wrongTypes))));
+            expectedAtService.add("POST " + alert + "/approval " + wrongTypes.length());
             answers.add(send(authorized(alert).GET()));
             expectedAtService.add("GET " + alert + " 0");
             answers.add(send(authorized(alert).header("Content-Type", "application/json")

@@ -50,8 +50,7 @@ public final class Problems {
         response.resetBuffer();
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem)); // JSON is UTF-8: no charset parameter
         response.flushBuffer();
     }
 }
