@@ -317,6 +317,19 @@ class GatewayRoutingTests {
     }
 
     @Test
+    void refusesAWriteFromAConsoleSessionWithoutCsrfTokenThatCarriesAnAuthorizationHeaderOtherThanABearerToken()
+            throws Exception {
+        MockHttpSession session = signedInSession("alice", tokens.coordinator("alice"));
+
+        mvc.perform(MockMvcRequestBuilders.post("/api/cases").session(session).header("Authorization", "Basic eDp5")
+                        .contentType("application/json").content("{}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType("application/problem+json"));
+
+        assertThat(caseService.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
     void forwardsAWriteFromAConsoleSessionThatCarriesTheCsrfToken() throws Exception {
         MockHttpSession session = signedInSession("alice", tokens.coordinator("alice"));
 

@@ -183,12 +183,15 @@ class SecurityConfiguration {
 
     /**
      * A write authenticated by the session cookie could be forged by another site, so it needs the session's
-     * CSRF token. Bearer requests cannot be forged; without a session there is no ambient authority to abuse
+     * CSRF token. Bearer requests cannot be forged (a request that names another scheme is authenticated by the
+     * cookie, so it needs the token too); without a session there is no ambient authority to abuse
      * (and the caller gets a 401, not a CSRF error); Twilio's webhooks are checked by signature.
      */
     private static boolean writesWithSessionCookie(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         return !SAFE_METHODS.contains(request.getMethod())
-                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && !bearer // any other Authorization header leaves the session cookie as the credential
                 && request.getSession(false) != null
                 && !request.getRequestURI().startsWith(request.getContextPath() + "/api/webhooks/");
     }
