@@ -125,6 +125,25 @@ class GatewayEdgeTests {
     }
 
     @Test
+    void passesA429OnAReadStraightThroughWithoutWaitingForTheRetryAfter() throws Exception {
+        caseService.stubFor(get("/api/cases/limited").willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "3600")
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":429,\"detail\":\"Slow down.\"}")));
+        send(authorized("/api/cases/" + UUID.randomUUID()).GET()); // warms the route up
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = send(authorized("/api/cases/limited").GET());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("3600");
+        assertThat(response.body()).isEqualTo("{\"status\":429,\"detail\":\"Slow down.\"}");
+        assertThat(took).isLessThan(Duration.ofSeconds(1));
+        caseService.verify(1, getRequestedFor(urlEqualTo("/api/cases/limited")));
+    }
+
+    @Test
     void passesA503WithRetryAfterThroughWithoutAskingTheServiceAgain() throws Exception {
         caseService.stubFor(get("/api/cases/busy").willReturn(aResponse().withStatus(503)
                 .withHeader("Retry-After", "1")
@@ -244,6 +263,17 @@ class GatewayEdgeTests {
                     .doesNotContain("hunter2", "IllegalStateException", "at org.");
         }
         assertThat(withToken.body()).contains("\"traceId\":\"req-7\"");
+    }
+
+    @Test
+    void rendersTheHtmlErrorPageForABrowserWhosePageFailedWithoutAskingItToSignIn() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(gateway("/css/exploding.css"))
+                .header("Accept", "text/html").GET());
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(response.body()).contains("Something went wrong").doesNotContain("hunter2");
     }
 
     // C. what a service is told about the caller is what the gateway saw
@@ -373,9 +403,14 @@ class GatewayEdgeTests {
 
         @Bean
         RouterFunction<ServerResponse> exploding() {
-            return RouterFunctions.route().GET("/api-docs/exploding", request -> {
-                throw new IllegalStateException("cannot connect with password hunter2");
-            }).build();
+            return RouterFunctions.route()
+                    .GET("/api-docs/exploding", request -> {
+                        throw new IllegalStateException("cannot connect with password hunter2");
+                    })
+                    .GET("/css/exploding.css", request -> { // open to everyone, like every static resource
+                        throw new IllegalStateException("cannot connect with password hunter2");
+                    })
+                    .build();
         }
     }
 
