@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -87,6 +88,9 @@ class GatewayRoutingTests {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     MockMvc mvc;
@@ -313,6 +317,19 @@ class GatewayRoutingTests {
     }
 
     @Test
+    void refusesAWriteFromAConsoleSessionWithoutCsrfTokenThatCarriesAnAuthorizationHeaderOtherThanABearerToken()
+            throws Exception {
+        MockHttpSession session = signedInSession("alice", tokens.coordinator("alice"));
+
+        mvc.perform(MockMvcRequestBuilders.post("/api/cases").session(session).header("Authorization", "Basic eDp5")
+                        .contentType("application/json").content("{}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType("application/problem+json"));
+
+        assertThat(caseService.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
     void forwardsAWriteFromAConsoleSessionThatCarriesTheCsrfToken() throws Exception {
         MockHttpSession session = signedInSession("alice", tokens.coordinator("alice"));
 
@@ -345,7 +362,8 @@ class GatewayRoutingTests {
 
     @Test
     void reportsHealthyWithoutKeycloak() throws Exception {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(gateway("/actuator/health")).GET().build(),
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(health.statusCode()).isEqualTo(200);

@@ -48,6 +48,15 @@ public final class Tokens {
         return sign(claims(userName, ISSUER, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5))));
     }
 
+    /** A valid token whose only realm role is the one given ({@code admin}, {@code police}, ...). */
+    public String withRole(String userName, String role) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(userName, ISSUER, AUDIENCE,
+                Instant.now().plus(Duration.ofMinutes(5))))
+                .claim("realm_access", Map.of("roles", List.of(role)))
+                .build();
+        return sign(claims);
+    }
+
     public String expired(String userName) {
         return sign(claims(userName, ISSUER, AUDIENCE, Instant.now().minus(Duration.ofMinutes(5))));
     }

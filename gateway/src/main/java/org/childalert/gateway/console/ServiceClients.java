@@ -7,19 +7,26 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The console's calls to the services, made on the server with the signed-in user's access token from the
  * session (refreshed when it has expired): the browser never sees a token. An error answer becomes a
- * {@link ServiceProblem} carrying the service's problem details.
+ * {@link ServiceProblem} carrying the service's problem details. The calls go through the same HTTP client
+ * configuration as the proxied routes (Boot's builder with the gateway's customizer: nothing re-sent, no wait on
+ * {@code Retry-After}, no stale pooled connection), and tell the service the browser's address, as the gateway
+ * saw it, in {@code X-Forwarded-For}.
  */
 @Component
 public class ServiceClients {
@@ -30,6 +37,20 @@ public class ServiceClients {
     /** Calls made off the request thread share a scheduler's few threads: they must give up sooner. */
     private static final Duration OFF_REQUEST_READ_TIMEOUT = Duration.ofSeconds(3);
 
+    /** How long a page waits for a service's answer. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * The browser's address as the gateway saw it (corrected only for trusted proxies), so that a service's audit
+     * records who acted; never an address the browser claimed.
+     */
+    private static final ClientHttpRequestInterceptor CALLER_ADDRESS = (request, body, execution) -> {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current) {
+            request.getHeaders().set("X-Forwarded-For", current.getRequest().getRemoteAddr());
+        }
+        return execution.execute(request, body);
+    };
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RestClient cases;
@@ -38,25 +59,23 @@ public class ServiceClients {
     private final RestClient.Builder offRequest;
     private final ServiceUrls urls;
 
-    ServiceClients(ServiceUrls urls, OAuth2AuthorizedClientManager authorizedClients) {
+    ServiceClients(ServiceUrls urls, OAuth2AuthorizedClientManager authorizedClients,
+            ClientHttpRequestFactoryBuilder<?> requestFactories, HttpClientSettings settings) {
         this.urls = urls;
         OAuth2ClientHttpRequestInterceptor withAccessToken = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
         withAccessToken.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
-        requests.setReadTimeout(Duration.ofSeconds(10));
         RestClient.Builder builder = RestClient.builder()
-                .requestFactory(requests)
+                .requestFactory(requestFactories.build(settings.withReadTimeout(READ_TIMEOUT)))
                 .requestInterceptor(withAccessToken)
+                .requestInterceptor(CALLER_ADDRESS)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw problemOf(response);
                 });
         this.cases = builder.clone().baseUrl(urls.casesUrl()).build();
         this.alerts = builder.clone().baseUrl(urls.alertsUrl()).build();
         this.notifications = builder.clone().baseUrl(urls.notificationsUrl()).build();
-        JdkClientHttpRequestFactory offRequestRequests = new JdkClientHttpRequestFactory();
-        offRequestRequests.setReadTimeout(OFF_REQUEST_READ_TIMEOUT);
         this.offRequest = RestClient.builder()
-                .requestFactory(offRequestRequests)
+                .requestFactory(requestFactories.build(settings.withReadTimeout(OFF_REQUEST_READ_TIMEOUT)))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw problemOf(response);
                 });
