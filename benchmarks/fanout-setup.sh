@@ -47,7 +47,7 @@ build() {
     say "FANOUT_SKIP_BUILD=1: using the jar and classes built before"
     return 0
   fi
-  say "building notification-service and benchmarks/ (output in $TARGET/$PREFIX-build.log)"
+  say "building notification-service and benchmarks/ (output in $TARGET/${PREFIX// /-}-build.log)"
   # shellcheck disable=SC2086 # MAVEN_FLAGS is a list of options
   {
     ./mvnw "${MVN_ARGS[@]}" ${MAVEN_FLAGS:-} -pl notification-service -am package -DskipTests
@@ -55,7 +55,7 @@ build() {
       dependency:build-classpath -Dmdep.outputFile="$TARGET/classpath"
     ./mvnw "${MVN_ARGS[@]}" ${MAVEN_FLAGS:-} -f benchmarks/perf-test/pom.xml \
       dependency:build-classpath -Dmdep.outputFile="$TARGET/perf-test.classpath"
-  } >"$TARGET/$PREFIX-build.log" 2>&1 || { tail -n 40 "$TARGET/$PREFIX-build.log" >&2; die "the build failed"; }
+  } >"$TARGET/${PREFIX// /-}-build.log" 2>&1 || { tail -n 40 "$TARGET/${PREFIX// /-}-build.log" >&2; die "the build failed"; }
 }
 
 # fresh_database_and_vhost: the run's own database (with the extensions bin/stack gives the service's) and vhost,
