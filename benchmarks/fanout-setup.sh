@@ -33,7 +33,7 @@ fetch() {
     return 0
   fi
   say "downloading $MAVEN_REPO/$1/$2/$3/$file"
-  curl -fSL --retry 3 --progress-bar -o "$target.part" "$MAVEN_REPO/$1/$2/$3/$file"
+  curl -fSL --retry 3 "$([[ -t 2 ]] && echo --progress-bar || echo --silent)" -o "$target.part" "$MAVEN_REPO/$1/$2/$3/$file"
   mv "$target.part" "$target"
 }
 
