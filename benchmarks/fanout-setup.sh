@@ -7,6 +7,8 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DOWNLOADS="$ROOT/.stack/downloads"
 MAVEN_REPO="${MAVEN_REPO:-https://repo.maven.apache.org/maven2}"
+# MAVEN_LOCAL_REPO, when set, is Maven's local repository too (e.g. /tmp/fresh-m2 to prove a fresh machine).
+MVN_ARGS=(-B -q ${MAVEN_LOCAL_REPO:+"-Dmaven.repo.local=$MAVEN_LOCAL_REPO"})
 MAVEN_LOCAL_REPO="${MAVEN_LOCAL_REPO:-$HOME/.m2/repository}"
 # The fakes' versions are bin/stack's: the run measures the fakes the stack runs.
 WIREMOCK_VERSION="$(sed -n 's/^WIREMOCK_VERSION=//p' "$ROOT/bin/stack")"
@@ -31,7 +33,7 @@ fetch() {
     return 0
   fi
   say "downloading $MAVEN_REPO/$1/$2/$3/$file"
-  curl -fSL --retry 3 --progress-bar -o "$target.part" "$MAVEN_REPO/$1/$2/$3/$file"
+  curl -fSL --retry 3 "$([[ -t 2 ]] && echo --progress-bar || echo --silent)" -o "$target.part" "$MAVEN_REPO/$1/$2/$3/$file"
   mv "$target.part" "$target"
 }
 
@@ -45,15 +47,15 @@ build() {
     say "FANOUT_SKIP_BUILD=1: using the jar and classes built before"
     return 0
   fi
-  say "building notification-service and benchmarks/ (output in $TARGET/$PREFIX-build.log)"
+  say "building notification-service and benchmarks/ (output in $TARGET/${PREFIX// /-}-build.log)"
   # shellcheck disable=SC2086 # MAVEN_FLAGS is a list of options
   {
-    ./mvnw -B -q ${MAVEN_FLAGS:-} -pl notification-service -am package -DskipTests
-    ./mvnw -B -q ${MAVEN_FLAGS:-} -f benchmarks/pom.xml package -DskipTests \
+    ./mvnw "${MVN_ARGS[@]}" ${MAVEN_FLAGS:-} -pl notification-service -am package -DskipTests
+    ./mvnw "${MVN_ARGS[@]}" ${MAVEN_FLAGS:-} -f benchmarks/pom.xml package -DskipTests \
       dependency:build-classpath -Dmdep.outputFile="$TARGET/classpath"
-    ./mvnw -B -q ${MAVEN_FLAGS:-} -f benchmarks/perf-test/pom.xml \
+    ./mvnw "${MVN_ARGS[@]}" ${MAVEN_FLAGS:-} -f benchmarks/perf-test/pom.xml \
       dependency:build-classpath -Dmdep.outputFile="$TARGET/perf-test.classpath"
-  } >"$TARGET/$PREFIX-build.log" 2>&1 || { tail -n 40 "$TARGET/$PREFIX-build.log" >&2; die "the build failed"; }
+  } >"$TARGET/${PREFIX// /-}-build.log" 2>&1 || { tail -n 40 "$TARGET/${PREFIX// /-}-build.log" >&2; die "the build failed"; }
 }
 
 # fresh_database_and_vhost: the run's own database (with the extensions bin/stack gives the service's) and vhost,

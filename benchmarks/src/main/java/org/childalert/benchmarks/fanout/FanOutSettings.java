@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param amqpVirtualHost  the benchmark's own vhost (fresh), never the stack's
  * @param serviceJar       notification-service's executable jar, as built from this checkout
  * @param serviceJavaOptions JVM options of the service (bin/stack's {@code -Xmx384m})
+ * @param managementPort   the service's management port (health), 127.0.0.1: never the stack's 9083
  * @param classes          benchmarks/target/classes: the recorders the fakes load
  * @param workDirectory    logs of every process started, the fakes' hand-over files
  * @param volunteers       volunteers seeded around the alert's centre, all of whom must be told
@@ -23,7 +24,7 @@ import java.time.Duration;
  * @param clockTicksPerSecond {@code getconf CLK_TCK}: the unit of CPU times in /proc/[pid]/stat
  */
 record FanOutSettings(String jdbcUrl, String jdbcUser, String amqpHost, int amqpPort, String amqpVirtualHost,
-        Path serviceJar, String serviceJavaOptions, int servicePort, Path wiremockJar, Path twilioStubs,
+        Path serviceJar, String serviceJavaOptions, int servicePort, int managementPort, Path wiremockJar, Path twilioStubs,
         Path greenmailJar, Path classes, int twilioPort, int smtpPort, Path goldenAlertIssued, Path workDirectory,
         int volunteers, int emailPercent, int policeContacts, Duration timeout, double killAtFraction,
         Duration sendingLease, int clockTicksPerSecond) {
@@ -48,6 +49,7 @@ record FanOutSettings(String jdbcUrl, String jdbcUser, String amqpHost, int amqp
                 Path.of(required("fanout.service-jar")),
                 System.getProperty("fanout.service-java-options", "-Xmx384m"),
                 Integer.getInteger("fanout.service-port", 28083),
+                Integer.getInteger("fanout.management-port", 29083),
                 Path.of(required("fanout.wiremock-jar")),
                 Path.of(required("fanout.twilio-stubs")),
                 Path.of(required("fanout.greenmail-jar")),

@@ -51,6 +51,9 @@ final class NotificationServiceProcess {
         if (FakeProcess.accepts(settings.servicePort())) {
             throw new IllegalStateException("port " + settings.servicePort() + " is already taken on 127.0.0.1");
         }
+        if (FakeProcess.accepts(settings.managementPort())) {
+            throw new IllegalStateException("port " + settings.managementPort() + " is already taken on 127.0.0.1");
+        }
         Path log = settings.workDirectory().resolve(name + ".log");
         Path gcLog = settings.workDirectory().resolve(name + "-gc.log");
         Files.deleteIfExists(gcLog);
@@ -59,7 +62,12 @@ final class NotificationServiceProcess {
         command.addAll(Arrays.asList(settings.serviceJavaOptions().trim().split("\\s+")));
         command.add("-Xlog:gc:file=" + gcLog);
         command.addAll(List.of("-jar", settings.serviceJar().toString(),
+                // dev: the committed development settings (the service refuses them outside dev)
+                "--spring.profiles.active=dev",
                 "--server.port=" + settings.servicePort(),
+                // a management port of the run's own: the stack's notification-service has 127.0.0.1:9083
+                "--management.server.port=" + settings.managementPort(),
+                "--management.server.address=127.0.0.1",
                 "--spring.datasource.url=" + settings.jdbcUrl(),
                 "--spring.rabbitmq.host=" + settings.amqpHost(),
                 "--spring.rabbitmq.port=" + settings.amqpPort(),
@@ -78,7 +86,7 @@ final class NotificationServiceProcess {
                 .start();
         NotificationServiceProcess service = new NotificationServiceProcess(process, log, gcLog,
                 settings.clockTicksPerSecond());
-        service.awaitHealthy(URI.create("http://127.0.0.1:" + settings.servicePort() + "/actuator/health"));
+        service.awaitHealthy(URI.create("http://127.0.0.1:" + settings.managementPort() + "/actuator/health"));
         return service;
     }
 
