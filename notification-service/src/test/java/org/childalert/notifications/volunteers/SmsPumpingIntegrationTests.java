@@ -98,7 +98,7 @@ class SmsPumpingIntegrationTests {
 
     @Test
     void aNumberOfANeighbouringCountryIsTaken() throws Exception {
-        String dutch = "+316" + String.format("%08d", (int) (Math.random() * 100_000_000));
+        String dutch = "+3162" + String.format("%07d", (int) (Math.random() * 10_000_000));
         mvc.perform(post("/api/volunteers").with(Callers.newVolunteer("neighbour-" + UUID.randomUUID()))
                         .contentType(MediaType.APPLICATION_JSON).content(body(dutch, null, "SMS")))
                 .andExpect(status().isCreated());
