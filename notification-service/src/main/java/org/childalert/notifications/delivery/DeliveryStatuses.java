@@ -26,8 +26,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * What Twilio reports about a message after it took it (its status callback), applied to the delivery with that
  * message SID. Twilio's statuses go queued → sending → sent → delivered, or end undelivered (the carrier could not
  * deliver) or failed (never sent). Callbacks can arrive out of order: a status is applied only if it comes later
- * in that order than the last one applied, so a late "sent" never undoes "delivered". "sent" and "delivered" make
- * the row DELIVERED (with its time), "undelivered" UNDELIVERED and "failed" FAILED (with Twilio's error code).
+ * in that order than the last one applied, so a late "sent" never undoes "delivered". Only "delivered" (the
+ * carrier's receipt) makes the row DELIVERED (with its time): "sent" means a carrier took the message, which is
+ * still only accepted, and stays ACCEPTED with its provider status; "undelivered" makes it UNDELIVERED and
+ * "failed" FAILED (with Twilio's error code).
  */
 @Service
 class DeliveryStatuses {
@@ -67,7 +69,7 @@ class DeliveryStatuses {
             return Optional.empty(); // a status of another product (WhatsApp "read", ...): nothing to record
         }
         String state = switch (status) {
-            case "sent", "delivered" -> "DELIVERED";
+            case "delivered" -> "DELIVERED";
             case "undelivered" -> "UNDELIVERED";
             case "failed" -> "FAILED";
             default -> "ACCEPTED";

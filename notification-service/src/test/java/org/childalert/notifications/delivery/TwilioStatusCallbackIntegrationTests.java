@@ -43,15 +43,20 @@ class TwilioStatusCallbackIntegrationTests {
     JdbcClient jdbc;
 
     @Test
-    void sentThenDeliveredMakesTheDeliveryDeliveredAndPublishesNotificationDeliveredOnce() throws Exception {
+    void sentIsStillOnlyAcceptedAndDeliveredMakesTheDeliveryDeliveredAndPublishesNotificationDeliveredOnce() throws Exception {
         QueuedDeliveries queue = new QueuedDeliveries(jdbc);
         String sid = messageSid();
         UUID delivery = queue.delivery(queue.alert("Red cap."), UUID.randomUUID(), "SMS", randomMobile("+32477"), "ACCEPTED", sid);
 
+        // a carrier took the message: not yet a delivery receipt
         callback(sid, "sent", null).andExpect(status().isOk());
-        assertThat(queue.state(delivery)).isEqualTo("DELIVERED");
-        assertThat(deliveredAt(delivery)).isTrue();
+        assertThat(queue.state(delivery)).isEqualTo("ACCEPTED");
+        assertThat(providerStatus(delivery)).isEqualTo("sent");
+        assertThat(deliveredAt(delivery)).isFalse();
+        assertThat(deliveredEvents(delivery)).isZero();
+
         callback(sid, "delivered", null).andExpect(status().isOk());
+        assertThat(deliveredAt(delivery)).isTrue();
 
         assertThat(queue.state(delivery)).isEqualTo("DELIVERED");
         assertThat(providerStatus(delivery)).isEqualTo("delivered");
