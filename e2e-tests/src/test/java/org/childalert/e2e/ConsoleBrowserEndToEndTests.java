@@ -110,7 +110,7 @@ class ConsoleBrowserEndToEndTests {
                     assertThat(alice.findAll(By.id("deliveries-summary"))).isNotEmpty());
             live().untilAsserted(() -> {
                 String summary = alice.driver().findElement(By.id("deliveries-summary")).getText();
-                assertThat(summary).matches("\\d+ of \\d+ messages reached \\(\\d+%\\)");
+                assertThat(summary).matches("\\d+ of \\d+ messages accepted by the provider \\(\\d+%\\)");
                 // at least the police zone and the volunteer near the station, by SMS and email
                 assertThat(Integer.parseInt(summary.substring(0, summary.indexOf(' ')))).isGreaterThanOrEqualTo(4);
             });

@@ -240,7 +240,7 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                         containsString("Alert for Lina"),
                         containsString("hx-ext=\"sse\" sse-connect=\"/alerts/" + alertId + "/live\""),
                         containsString("<div id=\"progress-summary\" sse-swap=\"summary\" aria-live=\"polite\">"),
-                        containsString("3 of 4 messages reached (75%)"),
+                        containsString("3 of 4 messages accepted by the provider (75%)"),
                         containsString("<tr data-channel=\"EMAIL\">"),
                         containsString("<time datetime=\"2026-11-28T10:05:00Z\">11:05"),
                         containsString("+32 470 ** ** 56"),
@@ -252,6 +252,40 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                         containsString("/webjars/htmx-ext-sse/"),
                         containsString("id=\"cancel-form\""),
                         not(containsString("hx-trigger")))));
+    }
+
+    @Test
+    void saysPerChannelWhatTheProviderAcceptedAndWhatWasDeliveredAndNeverCallsAcceptedReached() throws Exception {
+        stubAlert("ACTIVE");
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/report").willReturn(okJson("""
+                {"alertId":"%s","generatedAt":"2026-11-28T10:08:00Z","total":8,
+                 "byState":{"PENDING":0,"SENDING":0,"ACCEPTED":4,"DELIVERED":2,"UNDELIVERED":1,"FAILED":1},
+                 "byChannel":{"SMS":{"PENDING":0,"SENDING":0,"ACCEPTED":1,"DELIVERED":2,"UNDELIVERED":1,"FAILED":0},
+                              "EMAIL":{"PENDING":0,"SENDING":0,"ACCEPTED":3,"DELIVERED":0,"UNDELIVERED":0,"FAILED":1}},
+                 "byNotice":{},"timeline":[]}""".formatted(alertId))));
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/deliveries").willReturn(okJson("""
+                {"alertId":"%s","counts":{"total":8,"byState":{},"byChannel":{}},
+                 "deliveries":[{"id":"%s","recipientKind":"VOLUNTEER","channel":"EMAIL","notice":"ISSUED",
+                  "state":"ACCEPTED","address":"a***@example.org","attempts":1,"errorCode":null,
+                  "updatedAt":"2026-11-28T10:01:00Z"}]}""".formatted(alertId, UUID.randomUUID()))));
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/replies").willReturn(okJson("""
+                {"alertId":"%s","replies":[]}""".formatted(alertId))));
+
+        mvc.perform(page("/alerts/" + alertId).with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("7 of 8 messages accepted by the provider (88%)"),
+                        containsString("<li id=\"deliveries-SMS\" data-channel=\"SMS\">"),
+                        containsString("<strong>Text messages</strong>"),
+                        containsString("4 of 4 accepted by the provider</span>"),
+                        containsString("2 delivered"),
+                        containsString("1 not delivered"),
+                        containsString("0 failed"),
+                        containsString("<strong>Emails</strong>"),
+                        containsString("3 of 4 accepted by the provider (no delivery receipt)"),
+                        containsString("1 failed"),
+                        containsString("<td>Accepted by the provider (no delivery receipt)</td>"),
+                        not(containsString("reached (")))));
     }
 
     @Test
