@@ -127,6 +127,65 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
     }
 
     @Test
+    void opensAParentalAbductionCaseWithTheSubtypeAndDestinationTheCaseServiceRequires() throws Exception {
+        caseService.stubFor(post("/api/cases").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(caseJson("OPEN"))));
+
+        mvc.perform(newCaseWith(Map.of("category", "PARENTAL_ABDUCTION", "subtype", "ACTUAL_ABDUCTION",
+                        "destinationCountry", " ma ", "receptionCentre", "Not for this category")).with(csrf()))
+                .andExpect(redirectedUrl("/cases/" + caseId));
+
+        caseService.verify(postRequestedFor(urlEqualTo("/api/cases"))
+                .withRequestBody(equalToJson("""
+                        {"child":{"firstName":"Lina","lastName":"Peeters","dateOfBirth":"2014-05-01"},
+                         "category":"PARENTAL_ABDUCTION","subtype":"ACTUAL_ABDUCTION","destinationCountry":"MA",
+                         "lastSeen":{"at":"2026-11-28T08:30:00Z","latitude":50.8603,"longitude":4.362,
+                                     "place":"Brussels-North station"},
+                         "description":"Red jacket"}""")));
+    }
+
+    @Test
+    void offersTheFieldsAParentalAbductionNeedsOnTheNewCaseForm() throws Exception {
+        mvc.perform(page("/cases/new").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<select id=\"subtype\" name=\"subtype\""),
+                        containsString("<option value=\"ACTUAL_ABDUCTION\">Actual abduction</option>"),
+                        containsString("name=\"destinationCountry\""))));
+    }
+
+    @Test
+    void marksTheCaseServicesSubtypeRefusalOnTheSubtypeField() throws Exception {
+        caseService.stubFor(post("/api/cases").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(problem(400, "subtype is required for a parental abduction", "subtype",
+                        "is required for a parental abduction: PREVENTIVE_ADVICE or ACTUAL_ABDUCTION"))));
+
+        mvc.perform(newCaseWith(Map.of("category", "PARENTAL_ABDUCTION")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("Please correct the fields marked below."),
+                        containsString("id=\"error-subtype\""),
+                        containsString("is required for a parental abduction: PREVENTIVE_ADVICE or ACTUAL_ABDUCTION"),
+                        containsString("<option value=\"PARENTAL_ABDUCTION\" selected=\"selected\">"))));
+    }
+
+    @Test
+    void explainsInWordsAboveTheFormARefusalOfAFieldTheFormDoesNotShow() throws Exception {
+        caseService.stubFor(post("/api/cases").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(problem(400, "The request has invalid fields.", "coordinator",
+                        "size must be between 0 and 100"))));
+
+        mvc.perform(newCaseWith(Map.of()).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("This was not accepted:"),
+                        containsString("<li>coordinator size must be between 0 and 100</li>"),
+                        not(containsString("Please correct the fields marked below.")))));
+    }
+
+    @Test
     void refusesALatitudeThatIsNotANumberWithoutCallingTheService() throws Exception {
         mvc.perform(newCaseWith(Map.of("lastSeen.latitude", "north")).with(csrf()))
                 .andExpect(status().isBadRequest())

@@ -84,7 +84,7 @@ class CasePages {
                 throw problem;
             }
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return newCaseForm(model, form, FormErrors.of(problem));
+            return newCaseForm(model, form, FormErrors.of(problem, NewCaseForm.FIELDS));
         }
     }
 
@@ -139,6 +139,7 @@ class CasePages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("categories", CATEGORIES);
+        model.addAttribute("subtypes", NewCaseForm.SUBTYPES);
         return "coordinator/new-case";
     }
 }

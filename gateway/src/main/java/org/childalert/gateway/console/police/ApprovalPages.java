@@ -71,7 +71,7 @@ class ApprovalPages {
         catch (ServiceProblem problem) {
             if (problem.status() == 400) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                return approvals(model, id, FormErrors.of(problem));
+                return approvals(model, id, FormErrors.of(problem, java.util.Set.of("reason")));
             }
             refusedDecision(problem, redirect);
             return "redirect:/approvals";
