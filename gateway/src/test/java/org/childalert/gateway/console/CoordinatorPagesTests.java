@@ -348,6 +348,117 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
     }
 
     @Test
+    void showsThatAChangeWaitsForASecondPoliceOfficerAndOffersNoOtherMeanwhile() throws Exception {
+        stubAlert("ACTIVE", """
+                {"kind":"UPDATE","requestedBy":"alice","requestedAt":"2026-11-28T10:30:00Z",
+                 "description":"Red jacket, blue cap","newPhoto":true,"radiusKm":null}""");
+
+        mvc.perform(page("/alerts/" + alertId).with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"pending-change\""),
+                        containsString("New information, asked for by alice on Nov 28, 2026"), containsString("waiting for a second police officer."),
+                        containsString("Red jacket, blue cap"),
+                        containsString("href=\"/alerts/" + alertId + "/change-photo\""),
+                        not(containsString("id=\"description-form\"")))));
+    }
+
+    @Test
+    void offersARunningAlertsCoordinatorANewDescriptionAndAPhotoUpload() throws Exception {
+        stubAlert("ACTIVE");
+
+        mvc.perform(page("/alerts/" + alertId).with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<form id=\"description-form\" method=\"post\" action=\"/alerts/" + alertId + "/updates\">"),
+                        containsString("enctype=\"multipart/form-data\" action=\"/alerts/" + alertId + "/photo\""),
+                        containsString("accept=\"image/jpeg,image/png,image/webp\""),
+                        not(containsString("id=\"pending-change\"")))));
+    }
+
+    @Test
+    void asksForApprovalOfANewDescriptionAndSaysItWaitsForASecondOfficer() throws Exception {
+        alertService.stubFor(post("/api/alerts/" + alertId + "/updates").willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+
+        mvc.perform(submit("/alerts/" + alertId + "/updates").param("description", "  Red jacket, blue cap ")
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(redirectedUrl("/alerts/" + alertId))
+                .andExpect(flash().attribute("notice", "alert.change.requested"));
+
+        alertService.verify(postRequestedFor(urlEqualTo("/api/alerts/" + alertId + "/updates"))
+                .withHeader("Authorization", equalTo("Bearer token-of-alice"))
+                .withRequestBody(equalToJson("{\"description\":\"Red jacket, blue cap\"}")));
+    }
+
+    @Test
+    void showsTheServicesReasonOnTheDescriptionField() throws Exception {
+        stubAlert("ACTIVE");
+        alertService.stubFor(post("/api/alerts/" + alertId + "/updates").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(problem(400, "description is required", "description",
+                        "is required: an update must bring new information"))));
+
+        mvc.perform(submit("/alerts/" + alertId + "/updates").param("description", "")
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"error-description\""),
+                        containsString("is required: an update must bring new information"))));
+    }
+
+    @Test
+    void uploadsTheChosenPhotoToTheAlertServiceAsTheRawImageWithItsMediaType() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+        alertService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put("/api/alerts/" + alertId + "/photo")
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{}")));
+
+        mvc.perform(MockMvcRequestBuilders.multipart("/alerts/" + alertId + "/photo")
+                        .file(new org.springframework.mock.web.MockMultipartFile("photo", "lina.png", "image/png", png))
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(redirectedUrl("/alerts/" + alertId))
+                .andExpect(flash().attribute("notice", "alert.change.requested"));
+
+        alertService.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+                        urlEqualTo("/api/alerts/" + alertId + "/photo"))
+                .withHeader("Content-Type", equalTo("image/png"))
+                .withHeader("Authorization", equalTo("Bearer token-of-alice"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo(png)));
+    }
+
+    @Test
+    void showsTheServicesRefusalOfAnUploadOnThePhotoFieldWithItsStatus() throws Exception {
+        stubAlert("ACTIVE");
+        alertService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put("/api/alerts/" + alertId + "/photo")
+                .willReturn(aResponse().withStatus(415).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"title\":\"Unsupported Media Type\",\"status\":415,"
+                                + "\"detail\":\"Content-Type 'image/gif' is not supported: use image/jpeg, image/png or image/webp.\"}")));
+
+        mvc.perform(MockMvcRequestBuilders.multipart("/alerts/" + alertId + "/photo")
+                        .file(new org.springframework.mock.web.MockMultipartFile("photo", "lina.gif", "image/gif",
+                                new byte[] {'G', 'I', 'F', '8', '9', 'a'}))
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"error-photo\""),
+                        containsString("Content-Type &#39;image/gif&#39; is not supported: use image/jpeg, image/png or image/webp."))));
+    }
+
+    @Test
+    void showsTheWaitingPhotoOnlyAsTheImageItIs() throws Exception {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0};
+        alertService.stubFor(get("/api/alerts/" + alertId + "/changes/photo").willReturn(aResponse()
+                .withHeader("Content-Type", "image/jpeg").withBody(jpeg)));
+
+        mvc.perform(page("/alerts/" + alertId + "/change-photo").with(signedIn("dave", "police")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("image/jpeg"))
+                .andExpect(content().bytes(jpeg))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Cache-Control", containsString("no-store")));
+    }
+
+    @Test
     void servesHtmxsServerSentEventsExtensionFromTheJar() throws Exception {
         mvc.perform(page("/webjars/htmx-ext-sse/sse.js"))
                 .andExpect(status().isOk())
@@ -444,6 +555,10 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
     }
 
     private void stubAlert(String status) {
+        stubAlert(status, "null");
+    }
+
+    private void stubAlert(String status, String pendingChange) {
         alertService.stubFor(get("/api/alerts/" + alertId).willReturn(okJson("""
                 {"id":"%s","caseId":"%s","status":"%s","level":"TARGETED",
                  "area":{"latitude":50.8603,"longitude":4.362,"radiusKm":10.0},
@@ -452,8 +567,9 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                  "decidedAt":"2026-11-28T10:05:00Z","issuedAt":"2026-11-28T10:05:00Z","expiresAt":"2026-11-28T22:05:00Z",
                  "cancelledAt":null,"cancellationReason":null,"refusalReasons":[],
                  "notice":{"childFirstName":"Lina","childAge":12,"description":"Red jacket",
-                           "lastSeenPlace":"Brussels-North station","lastSeenAt":"2026-11-28T08:30:00Z"}}"""
-                .formatted(alertId, caseId, status))));
+                           "lastSeenPlace":"Brussels-North station","lastSeenAt":"2026-11-28T08:30:00Z"},
+                 "extensions":0,"hasPhoto":false,"pendingChange":%s}"""
+                .formatted(alertId, caseId, status, pendingChange))));
     }
 
     private String caseJson(String status) {

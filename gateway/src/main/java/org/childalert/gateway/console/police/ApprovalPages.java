@@ -19,13 +19,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Police officers' pages: the escalations waiting for a decision (approve, or reject with a reason; the
- * service refuses a decision on one's own request) and the alerts running now that reached the officer's
- * zone, each acknowledged from the list (alert-service checks that the zone is the officer's).
+ * service refuses a decision on one's own request), the changes to running alerts waiting for a second officer
+ * (a new description or photo, a wider radius: the same four-eyes rule), and the alerts running now that reached
+ * the officer's zone, each acknowledged from the list (alert-service checks that the zone is the officer's).
  */
 @Controller
 class ApprovalPages {
 
     private static final int PAGE_SIZE = 50;
+    /** alert-service's largest page: the running alerts are read to find those with a change waiting. */
+    private static final int RUNNING_PAGE_SIZE = 100;
 
     private final ServiceClients services;
     private final ZoneAcknowledgements acknowledgements;
@@ -78,6 +81,45 @@ class ApprovalPages {
         }
     }
 
+    @PostMapping("/approvals/{id}/change-approval")
+    String approveChange(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            services.alerts().post().uri("/api/alerts/{id}/changes/approval", id)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of())
+                    .retrieve()
+                    .toBodilessEntity();
+            redirect.addFlashAttribute("notice", "changes.approved");
+        }
+        catch (ServiceProblem problem) {
+            refusedDecision(problem, redirect);
+        }
+        return "redirect:/approvals";
+    }
+
+    @PostMapping("/approvals/{id}/change-rejection")
+    String rejectChange(@PathVariable UUID id, @RequestParam(required = false) String reason, Model model,
+                        HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            services.alerts().post().uri("/api/alerts/{id}/changes/rejection", id)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("reason", reason == null ? "" : reason.strip()))
+                    .retrieve()
+                    .toBodilessEntity();
+            redirect.addFlashAttribute("notice", "changes.rejected");
+            return "redirect:/approvals";
+        }
+        catch (ServiceProblem problem) {
+            if (problem.status() == 400) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                model.addAttribute("rejectingChange", id);
+                return approvals(model, null, FormErrors.of(problem, java.util.Set.of("reason")));
+            }
+            refusedDecision(problem, redirect);
+            return "redirect:/approvals";
+        }
+    }
+
     @GetMapping("/active-alerts")
     String active(Model model) {
         model.addAttribute("alerts", services.alerts().get()
@@ -106,9 +148,27 @@ class ApprovalPages {
 
     private String approvals(Model model, UUID rejecting, FormErrors errors) {
         model.addAttribute("alerts", alerts("PENDING_APPROVAL"));
+        model.addAttribute("changes", waitingChanges());
         model.addAttribute("rejecting", rejecting);
         model.addAttribute("errors", errors);
         return "police/approvals";
+    }
+
+    /** The running alerts with a change waiting for a second officer, the oldest request first. */
+    private java.util.List<AlertSummary> waitingChanges() {
+        AlertList running = services.alerts().get()
+                .uri(uri -> uri.path("/api/alerts").queryParam("status", "ACTIVE")
+                        .queryParam("size", RUNNING_PAGE_SIZE).build())
+                .retrieve()
+                .body(AlertList.class);
+        if (running == null || running.items() == null) {
+            return java.util.List.of();
+        }
+        return running.items().stream()
+                .filter(alert -> alert.pendingChange() != null)
+                .sorted(java.util.Comparator.comparing(alert -> alert.pendingChange().requestedAt(),
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .toList();
     }
 
     private AlertList alerts(String status) {
