@@ -481,11 +481,50 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
     }
 
     @Test
+    void asksForConfirmationBeforeEndingTheAlertAndEndsNothingYet() throws Exception {
+        stubAlert("ACTIVE");
+
+        mvc.perform(submit("/alerts/" + alertId + "/cancellation").param("reason", "FOUND_SAFE")
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("End this alert?"),
+                        containsString("The alert for Lina ends (Child found safe) and everyone who received it is told at once."),
+                        containsString("<input type=\"hidden\" name=\"reason\" value=\"FOUND_SAFE\">"),
+                        containsString("<input type=\"hidden\" name=\"confirmed\" value=\"true\">"),
+                        containsString("href=\"/alerts/" + alertId + "\""))));
+
+        assertThat(alertService.findAll(postRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void asksForConfirmationBeforeClosingTheCaseAndClosesItOnlyOnceConfirmed() throws Exception {
+        stubCase("ALERT_ACTIVE");
+        caseService.stubFor(post("/api/cases/" + caseId + "/resolution").willReturn(okJson(caseJson("RESOLVED"))));
+
+        mvc.perform(submit("/cases/" + caseId + "/resolution").param("outcome", "FOUND_SAFE")
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Close this case?"),
+                        containsString("The case of Lina Peeters is closed as &quot;Found safe&quot;"),
+                        containsString("<input type=\"hidden\" name=\"outcome\" value=\"FOUND_SAFE\">"))));
+        assertThat(caseService.findAll(postRequestedFor(anyUrl()))).isEmpty();
+
+        mvc.perform(submit("/cases/" + caseId + "/resolution").param("outcome", "FOUND_SAFE").param("confirmed", "true")
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(redirectedUrl("/cases/" + caseId))
+                .andExpect(flash().attribute("notice", "case.resolved"));
+        caseService.verify(postRequestedFor(urlEqualTo("/api/cases/" + caseId + "/resolution"))
+                .withRequestBody(equalToJson("{\"outcome\":\"FOUND_SAFE\"}")));
+    }
+
+    @Test
     void cancelsTheAlertAsFoundAndSaysSo() throws Exception {
         alertService.stubFor(post("/api/alerts/" + alertId + "/cancellation").willReturn(okJson("{}")));
 
         mvc.perform(submit("/alerts/" + alertId + "/cancellation").param("reason", "FOUND_SAFE")
-                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                        .param("confirmed", "true").with(signedIn("alice", "coordinator")).with(csrf()))
                 .andExpect(redirectedUrl("/alerts/" + alertId))
                 .andExpect(flash().attribute("notice", "alert.cancelled"));
 
@@ -500,7 +539,7 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                 .withBody("{\"title\":\"Conflict\",\"status\":409,\"detail\":\"The alert is CANCELLED already.\"}")));
 
         mvc.perform(submit("/alerts/" + alertId + "/cancellation").param("reason", "FOUND_SAFE")
-                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                        .param("confirmed", "true").with(signedIn("alice", "coordinator")).with(csrf()))
                 .andExpect(redirectedUrl("/alerts/" + alertId))
                 .andExpect(flash().attribute("failure", "The alert is CANCELLED already."));
     }

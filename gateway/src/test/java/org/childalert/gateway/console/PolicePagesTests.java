@@ -148,10 +148,31 @@ class PolicePagesTests extends ConsoleTestSupport {
     }
 
     @Test
+    void asksForConfirmationBeforeApprovingAndSendsNothingYet() throws Exception {
+        alertService.stubFor(get("/api/alerts/" + alertId).willReturn(okJson(runningAlert(alertId, "null")
+                .replace("\"ACTIVE\"", "\"PENDING_APPROVAL\""))));
+
+        mvc.perform(submit("/approvals/" + alertId + "/approval").with(signedIn("dave", "police")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<h1 id=\"confirm-title\">Approve and send this alert?</h1>"),
+                        containsString("Alert for Lina, 12 years old: it goes out now to everyone in the area "
+                                + "(Targeted, 10 km around Brussels-North station)."),
+                        containsString("<form id=\"confirm-form\" method=\"post\" action=\"/approvals/" + alertId + "/approval\">"),
+                        containsString("<input type=\"hidden\" name=\"confirmed\" value=\"true\">"),
+                        containsString("name=\"_csrf\""),
+                        containsString("id=\"confirm-action\""),
+                        containsString("<a id=\"confirm-cancel\" class=\"button secondary\" href=\"/approvals\">"))));
+
+        assertThat(alertService.findAll(postRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
     void approvesAnEscalation() throws Exception {
         alertService.stubFor(post("/api/alerts/" + alertId + "/approval").willReturn(okJson("{}")));
 
-        mvc.perform(submit("/approvals/" + alertId + "/approval").with(signedIn("dave", "police")).with(csrf()))
+        mvc.perform(submit("/approvals/" + alertId + "/approval").param("confirmed", "true")
+                        .with(signedIn("dave", "police")).with(csrf()))
                 .andExpect(redirectedUrl("/approvals"))
                 .andExpect(flash().attribute("notice", "approvals.approved"));
 
@@ -193,7 +214,8 @@ class PolicePagesTests extends ConsoleTestSupport {
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"You requested this escalation: another officer must decide.\"}")));
 
-        mvc.perform(submit("/approvals/" + alertId + "/approval").with(signedIn("bob", "police")).with(csrf()))
+        mvc.perform(submit("/approvals/" + alertId + "/approval").param("confirmed", "true")
+                        .with(signedIn("bob", "police")).with(csrf()))
                 .andExpect(redirectedUrl("/approvals"))
                 .andExpect(flash().attribute("failure", "You requested this escalation: another officer must decide."));
     }

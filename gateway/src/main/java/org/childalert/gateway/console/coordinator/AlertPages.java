@@ -7,10 +7,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.childalert.gateway.console.Confirmation;
 import org.childalert.gateway.console.FormErrors;
 import org.childalert.gateway.console.ServiceClients;
 import org.childalert.gateway.console.ServiceProblem;
 import org.childalert.gateway.console.ZoneAcknowledgements;
+import org.springframework.context.MessageSource;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -46,8 +48,11 @@ class AlertPages {
     private final ServiceClients services;
     private final LiveAlertUpdates live;
     private final ZoneAcknowledgements acknowledgements;
+    private final MessageSource messages;
 
-    AlertPages(ServiceClients services, LiveAlertUpdates live, ZoneAcknowledgements acknowledgements) {
+    AlertPages(ServiceClients services, LiveAlertUpdates live, ZoneAcknowledgements acknowledgements,
+               MessageSource messages) {
+        this.messages = messages;
         this.acknowledgements = acknowledgements;
         this.services = services;
         this.live = live;
@@ -108,8 +113,24 @@ class AlertPages {
         return stream.get();
     }
 
+    /**
+     * Ending an alert tells everyone it reached: the first submission says so and asks again; only the confirmed
+     * one ends it.
+     */
     @PostMapping("/alerts/{id}/cancellation")
-    String cancel(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String cancel(@PathVariable UUID id, @RequestParam(required = false) String reason,
+                  @RequestParam(name = Confirmation.CONFIRMED, defaultValue = "false") boolean confirmed,
+                  Model model, Locale locale, RedirectAttributes redirect) {
+        if (!confirmed) {
+            AlertDetails alert = services.alerts().get().uri("/api/alerts/{id}", id).retrieve().body(AlertDetails.class);
+            String why = reason == null ? "" : messages.getMessage("cancel.reason." + reason, null, reason, locale);
+            return new Confirmation(
+                    messages.getMessage("alert.cancel.confirm.title", null, locale),
+                    messages.getMessage("alert.cancel.confirm.question",
+                            new Object[] { alert.notice().childFirstName(), why }, locale),
+                    "/alerts/" + id + "/cancellation", reason == null ? Map.of() : Map.of("reason", reason),
+                    messages.getMessage("alert.cancel.submit", null, locale), "/alerts/" + id).page(model);
+        }
         try {
             services.alerts().post().uri("/api/alerts/{id}/cancellation", id)
                     .contentType(MediaType.APPLICATION_JSON)

@@ -2,15 +2,18 @@ package org.childalert.gateway.console.coordinator;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.childalert.gateway.console.Confirmation;
 import org.childalert.gateway.console.FormErrors;
 import org.childalert.gateway.console.FormReader;
 import org.childalert.gateway.console.LocalFormats;
 import org.childalert.gateway.console.ServiceClients;
 import org.childalert.gateway.console.ServiceProblem;
+import org.springframework.context.MessageSource;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -36,10 +39,12 @@ class CasePages {
 
     private final ServiceClients services;
     private final LocalFormats formats;
+    private final MessageSource messages;
 
-    CasePages(ServiceClients services, LocalFormats formats) {
+    CasePages(ServiceClients services, LocalFormats formats, MessageSource messages) {
         this.services = services;
         this.formats = formats;
+        this.messages = messages;
     }
 
     @GetMapping("/cases")
@@ -111,9 +116,24 @@ class CasePages {
                 .body(photo.getBody());
     }
 
+    /**
+     * Closing a case withdraws its running alert: the first submission says so and asks again; only the confirmed
+     * one closes it.
+     */
     @PostMapping("/cases/{id}/resolution")
     String resolve(@PathVariable UUID id, @RequestParam(required = false) String outcome,
-                   RedirectAttributes redirect) {
+                   @RequestParam(name = Confirmation.CONFIRMED, defaultValue = "false") boolean confirmed,
+                   Model model, Locale locale, RedirectAttributes redirect) {
+        if (!confirmed) {
+            CaseFile file = caseFile(id);
+            String how = outcome == null ? "" : messages.getMessage("case.outcome." + outcome, null, outcome, locale);
+            return new Confirmation(
+                    messages.getMessage("case.resolve.confirm.title", null, locale),
+                    messages.getMessage("case.resolve.confirm.question", new Object[] {
+                            file.child().firstName() + " " + file.child().lastName(), how }, locale),
+                    "/cases/" + id + "/resolution", outcome == null ? Map.of() : Map.of("outcome", outcome),
+                    messages.getMessage("case.resolve.submit", null, locale), "/cases/" + id).page(model);
+        }
         try {
             services.cases().post().uri("/api/cases/{id}/resolution", id)
                     .contentType(MediaType.APPLICATION_JSON)

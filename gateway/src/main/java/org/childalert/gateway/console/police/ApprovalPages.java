@@ -1,13 +1,17 @@
 package org.childalert.gateway.console.police;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.childalert.gateway.console.Confirmation;
 import org.childalert.gateway.console.FormErrors;
+import org.childalert.gateway.console.LocalFormats;
 import org.childalert.gateway.console.ServiceClients;
 import org.childalert.gateway.console.ServiceProblem;
 import org.childalert.gateway.console.ZoneAcknowledgements;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,10 +36,15 @@ class ApprovalPages {
 
     private final ServiceClients services;
     private final ZoneAcknowledgements acknowledgements;
+    private final MessageSource messages;
+    private final LocalFormats formats;
 
-    ApprovalPages(ServiceClients services, ZoneAcknowledgements acknowledgements) {
+    ApprovalPages(ServiceClients services, ZoneAcknowledgements acknowledgements, MessageSource messages,
+                  LocalFormats formats) {
         this.acknowledgements = acknowledgements;
         this.services = services;
+        this.messages = messages;
+        this.formats = formats;
     }
 
     @GetMapping("/approvals")
@@ -43,8 +52,26 @@ class ApprovalPages {
         return approvals(model, null, FormErrors.none());
     }
 
+    /**
+     * Approving sends the alert to everyone in the area at once: the first submission shows what will go out and
+     * asks again; only the confirmed one approves.
+     */
     @PostMapping("/approvals/{id}/approval")
-    String approve(@PathVariable UUID id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String approve(@PathVariable UUID id, @RequestParam(required = false) String note,
+                   @RequestParam(name = Confirmation.CONFIRMED, defaultValue = "false") boolean confirmed,
+                   Model model, Locale locale, RedirectAttributes redirect) {
+        if (!confirmed) {
+            AlertSummary alert = services.alerts().get().uri("/api/alerts/{id}", id).retrieve().body(AlertSummary.class);
+            Map<String, String> fields = note == null || note.isBlank() ? Map.of() : Map.of("note", note);
+            return new Confirmation(
+                    messages.getMessage("approvals.confirm.title", null, locale),
+                    messages.getMessage("approvals.confirm.question", new Object[] {
+                            alert.notice().childFirstName(), alert.notice().childAge(),
+                            messages.getMessage("level." + alert.level(), null, alert.level(), locale),
+                            formats.number(alert.area().radiusKm()), alert.notice().lastSeenPlace() }, locale),
+                    "/approvals/" + id + "/approval", fields,
+                    messages.getMessage("approvals.approve", null, locale), "/approvals").page(model);
+        }
         try {
             services.alerts().post().uri("/api/alerts/{id}/approval", id)
                     .contentType(MediaType.APPLICATION_JSON)
