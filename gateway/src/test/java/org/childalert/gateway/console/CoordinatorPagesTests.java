@@ -220,6 +220,63 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
     }
 
     @Test
+    void showsARefusalByTheEscalationPolicyAsSuchAndAnOfficersRejectionWithTheOfficer() throws Exception {
+        UUID refusedByPolicy = UUID.randomUUID();
+        UUID rejectedByBob = UUID.randomUUID();
+        stubCase("OPEN");
+        caseService.stubFor(get("/api/cases/" + caseId + "/timeline").willReturn(okJson("""
+                [{"at":"2026-11-28T09:40:00Z","kind":"CASE_OPENED","summary":"Opened by alice","author":"alice"},
+                 {"at":"2026-11-28T09:50:00Z","kind":"ALERT_REJECTED","summary":"Escalation rejected: not all criteria met",
+                  "author":"escalation-policy"},
+                 {"at":"2026-11-28T10:10:00Z","kind":"ALERT_REJECTED","summary":"Escalation rejected: seen with her mother",
+                  "author":"bob"}]""")));
+        caseService.stubFor(get("/api/cases/" + caseId + "/escalations").willReturn(okJson("""
+                [{"alertId":"%s","caseId":"%s","level":"NATIONAL","radiusKm":50.0,"status":"REJECTED",
+                  "requestedAt":"2026-11-28T09:50:00Z","requestedBy":"alice"},
+                 {"alertId":"%s","caseId":"%s","level":"TARGETED","radiusKm":10.0,"status":"REJECTED",
+                  "requestedAt":"2026-11-28T10:00:00Z","requestedBy":"alice"}]"""
+                .formatted(refusedByPolicy, caseId, rejectedByBob, caseId))));
+        alertService.stubFor(get("/api/alerts/" + refusedByPolicy).willReturn(okJson("""
+                {"id":"%s","caseId":"%s","status":"REFUSED","level":"NATIONAL","decidedBy":"escalation-policy"}"""
+                .formatted(refusedByPolicy, caseId))));
+        alertService.stubFor(get("/api/alerts/" + rejectedByBob).willReturn(okJson("""
+                {"id":"%s","caseId":"%s","status":"REJECTED","level":"TARGETED","decidedBy":"bob"}"""
+                .formatted(rejectedByBob, caseId))));
+
+        String page = mvc.perform(page("/cases/" + caseId).with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains(
+                "<span data-status=\"REFUSED\">Refused automatically by the escalation policy</span>",
+                "<span data-status=\"REJECTED\">Rejected by police (bob)</span>",
+                "<strong>Alert refused automatically by the escalation policy</strong>",
+                "— the escalation policy (automatic, no officer involved)",
+                "<strong>Alert rejected</strong>", "— bob")
+                .doesNotContain("— escalation-policy");
+    }
+
+    @Test
+    void namesTheEscalationPolicyAsTheDeciderOfAnAlertItRefused() throws Exception {
+        alertService.stubFor(get("/api/alerts/" + alertId).willReturn(okJson("""
+                {"id":"%s","caseId":"%s","status":"REFUSED","level":"NATIONAL",
+                 "area":{"latitude":50.8603,"longitude":4.362,"radiusKm":50.0},
+                 "requestedBy":"alice","requestedAt":"2026-11-28T10:00:00Z","decidedBy":"escalation-policy",
+                 "decidedAt":"2026-11-28T10:00:01Z","refusalReasons":["A national alert needs every criterion met."],
+                 "notice":{"childFirstName":"Lina","childAge":12,"description":"Red jacket",
+                           "lastSeenPlace":"Brussels-North station","lastSeenAt":"2026-11-28T08:30:00Z"}}"""
+                .formatted(alertId, caseId))));
+
+        mvc.perform(page("/alerts/" + alertId).with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Refused automatically by the escalation policy"),
+                        containsString("the escalation policy (automatic, no officer involved)"),
+                        not(containsString("Rejected by police")),
+                        not(containsString("· escalation-policy")))));
+    }
+
+    @Test
     void showsAReadablePageWhenTheCaseDoesNotExist() throws Exception {
         caseService.stubFor(get("/api/cases/" + caseId).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/problem+json")

@@ -23,6 +23,11 @@ record AlertDetails(UUID id, UUID caseId, String status, String level, Area area
                   Instant lastSeenAt) {
     }
 
+    /** Refused by alert-service's escalation policy, not by an officer. */
+    public boolean decidedByPolicy() {
+        return org.childalert.gateway.console.Actors.isEscalationPolicy(decidedBy);
+    }
+
     public boolean isCancellable() {
         return CANCELLABLE.contains(status);
     }

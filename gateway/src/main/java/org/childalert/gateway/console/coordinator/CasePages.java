@@ -98,8 +98,10 @@ class CasePages {
         model.addAttribute("caseFile", caseFile(id));
         model.addAttribute("timeline", services.cases().get().uri("/api/cases/{id}/timeline", id)
                 .retrieve().body(new ParameterizedTypeReference<List<TimelineEntry>>() { }));
-        model.addAttribute("escalations", services.cases().get().uri("/api/cases/{id}/escalations", id)
-                .retrieve().body(new ParameterizedTypeReference<List<EscalationSummary>>() { }));
+        List<EscalationSummary> escalations = services.cases().get().uri("/api/cases/{id}/escalations", id)
+                .retrieve().body(new ParameterizedTypeReference<List<EscalationSummary>>() { });
+        model.addAttribute("escalations", escalations == null ? List.of()
+                : escalations.stream().map(this::withDecider).toList());
         model.addAttribute("outcomes", OUTCOMES);
         return "coordinator/case";
     }
@@ -149,6 +151,28 @@ class CasePages {
             redirect.addFlashAttribute("failure", problem.detail());
         }
         return "redirect:/cases/" + id;
+    }
+
+    /**
+     * A refused escalation with who refused it, as alert-service knows: case-service says REJECTED for an officer's
+     * rejection and for the escalation policy's refusal alike. When alert-service does not show the alert (404, 403),
+     * the escalation stays as case-service listed it.
+     */
+    private EscalationSummary withDecider(EscalationSummary escalation) {
+        if (!escalation.isRefusal()) {
+            return escalation;
+        }
+        try {
+            AlertDetails alert = services.alerts().get().uri("/api/alerts/{id}", escalation.alertId())
+                    .retrieve().body(AlertDetails.class);
+            return alert == null ? escalation : escalation.decidedAs(alert.status(), alert.decidedBy());
+        }
+        catch (ServiceProblem problem) {
+            if (problem.isNotFound() || problem.status() == 403) {
+                return escalation;
+            }
+            throw problem;
+        }
     }
 
     CaseFile caseFile(UUID id) {
