@@ -91,6 +91,9 @@ class ConsoleBrowserEndToEndTests {
             dave.signIn("dave");
             awaitWaitingForDecision(dave, approvedAlert);
             dave.follow(By.id("approve-" + approvedAlert));
+            // approving sends the alert at once: the console asks again on a page of its own (no script needed)
+            assertThat(dave.text(By.id("confirm-question"))).contains("Lina");
+            dave.follow(By.id("confirm-action"));
             assertThat(dave.text(By.cssSelector(".notice"))).contains("Goedgekeurd");
             // the alert reaches dave's police zone (5339) once its contacts are sent it: his list shows it then
             String zoneRow = "active-" + approvedAlert + "-" + PoliceZone5339.CODE;
@@ -110,7 +113,7 @@ class ConsoleBrowserEndToEndTests {
                     assertThat(alice.findAll(By.id("deliveries-summary"))).isNotEmpty());
             live().untilAsserted(() -> {
                 String summary = alice.driver().findElement(By.id("deliveries-summary")).getText();
-                assertThat(summary).matches("\\d+ of \\d+ messages reached \\(\\d+%\\)");
+                assertThat(summary).matches("\\d+ of \\d+ messages accepted by the provider \\(\\d+%\\)");
                 // at least the police zone and the volunteer near the station, by SMS and email
                 assertThat(Integer.parseInt(summary.substring(0, summary.indexOf(' ')))).isGreaterThanOrEqualTo(4);
             });
@@ -127,6 +130,8 @@ class ConsoleBrowserEndToEndTests {
             assertThat(alice.text(By.id("alert-status"))).isEqualTo("Active");
 
             alice.follow(By.id("cancel-alert"));
+            assertThat(alice.findAll(By.id("confirm-action"))).isNotEmpty();
+            alice.follow(By.id("confirm-action"));
             assertThat(alice.text(By.id("alert-status"))).isEqualTo("Ended");
             assertThat(alice.text(By.id("cancellation-reason"))).isEqualTo("Child found safe");
             live().untilAsserted(() ->

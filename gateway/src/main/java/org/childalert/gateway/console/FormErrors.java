@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.validation.BindingResult;
 
@@ -17,13 +18,28 @@ public record FormErrors(Map<String, List<String>> byField, List<String> general
         return new FormErrors(Map.of(), List.of());
     }
 
-    /** The service's problem: field errors next to the fields, the detail above the form. */
-    public static FormErrors of(ServiceProblem problem) {
+    /**
+     * The service's problem: each field error next to its field when the form has that field, otherwise above the
+     * form in words ("subtype is required for ..."), so that no refusal goes unexplained; the detail above the
+     * form when the service named no field.
+     *
+     * @param fieldsOnForm the names of the fields the form shows (the service's JSON paths)
+     */
+    public static FormErrors of(ServiceProblem problem, Set<String> fieldsOnForm) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
-        problem.fieldErrors().forEach(error ->
-                byField.computeIfAbsent(error.field(), field -> new ArrayList<>()).add(error.message()));
-        List<String> general = byField.isEmpty() ? List.of(problem.detail()) : List.of();
-        return new FormErrors(byField, general);
+        List<String> general = new ArrayList<>();
+        problem.fieldErrors().forEach(error -> {
+            if (fieldsOnForm.contains(error.field())) {
+                byField.computeIfAbsent(error.field(), field -> new ArrayList<>()).add(error.message());
+            }
+            else {
+                general.add(error.field().isBlank() ? error.message() : error.field() + " " + error.message());
+            }
+        });
+        if (problem.fieldErrors().isEmpty()) {
+            general.add(problem.detail());
+        }
+        return new FormErrors(byField, List.copyOf(general));
     }
 
     /** Values the console could not even read (a letter in a number field, a malformed date). */

@@ -127,6 +127,65 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
     }
 
     @Test
+    void opensAParentalAbductionCaseWithTheSubtypeAndDestinationTheCaseServiceRequires() throws Exception {
+        caseService.stubFor(post("/api/cases").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(caseJson("OPEN"))));
+
+        mvc.perform(newCaseWith(Map.of("category", "PARENTAL_ABDUCTION", "subtype", "ACTUAL_ABDUCTION",
+                        "destinationCountry", " ma ", "receptionCentre", "Not for this category")).with(csrf()))
+                .andExpect(redirectedUrl("/cases/" + caseId));
+
+        caseService.verify(postRequestedFor(urlEqualTo("/api/cases"))
+                .withRequestBody(equalToJson("""
+                        {"child":{"firstName":"Lina","lastName":"Peeters","dateOfBirth":"2014-05-01"},
+                         "category":"PARENTAL_ABDUCTION","subtype":"ACTUAL_ABDUCTION","destinationCountry":"MA",
+                         "lastSeen":{"at":"2026-11-28T08:30:00Z","latitude":50.8603,"longitude":4.362,
+                                     "place":"Brussels-North station"},
+                         "description":"Red jacket"}""")));
+    }
+
+    @Test
+    void offersTheFieldsAParentalAbductionNeedsOnTheNewCaseForm() throws Exception {
+        mvc.perform(page("/cases/new").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<select id=\"subtype\" name=\"subtype\""),
+                        containsString("<option value=\"ACTUAL_ABDUCTION\">Actual abduction</option>"),
+                        containsString("name=\"destinationCountry\""))));
+    }
+
+    @Test
+    void marksTheCaseServicesSubtypeRefusalOnTheSubtypeField() throws Exception {
+        caseService.stubFor(post("/api/cases").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(problem(400, "subtype is required for a parental abduction", "subtype",
+                        "is required for a parental abduction: PREVENTIVE_ADVICE or ACTUAL_ABDUCTION"))));
+
+        mvc.perform(newCaseWith(Map.of("category", "PARENTAL_ABDUCTION")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("Please correct the fields marked below."),
+                        containsString("id=\"error-subtype\""),
+                        containsString("is required for a parental abduction: PREVENTIVE_ADVICE or ACTUAL_ABDUCTION"),
+                        containsString("<option value=\"PARENTAL_ABDUCTION\" selected=\"selected\">"))));
+    }
+
+    @Test
+    void explainsInWordsAboveTheFormARefusalOfAFieldTheFormDoesNotShow() throws Exception {
+        caseService.stubFor(post("/api/cases").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(problem(400, "The request has invalid fields.", "coordinator",
+                        "size must be between 0 and 100"))));
+
+        mvc.perform(newCaseWith(Map.of()).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("This was not accepted:"),
+                        containsString("<li>coordinator size must be between 0 and 100</li>"),
+                        not(containsString("Please correct the fields marked below.")))));
+    }
+
+    @Test
     void refusesALatitudeThatIsNotANumberWithoutCallingTheService() throws Exception {
         mvc.perform(newCaseWith(Map.of("lastSeen.latitude", "north")).with(csrf()))
                 .andExpect(status().isBadRequest())
@@ -158,6 +217,63 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                         containsString("Opened by alice"),
                         containsString("href=\"/cases/" + caseId + "/escalation\""),
                         containsString("<svg"))));
+    }
+
+    @Test
+    void showsARefusalByTheEscalationPolicyAsSuchAndAnOfficersRejectionWithTheOfficer() throws Exception {
+        UUID refusedByPolicy = UUID.randomUUID();
+        UUID rejectedByBob = UUID.randomUUID();
+        stubCase("OPEN");
+        caseService.stubFor(get("/api/cases/" + caseId + "/timeline").willReturn(okJson("""
+                [{"at":"2026-11-28T09:40:00Z","kind":"CASE_OPENED","summary":"Opened by alice","author":"alice"},
+                 {"at":"2026-11-28T09:50:00Z","kind":"ALERT_REJECTED","summary":"Escalation rejected: not all criteria met",
+                  "author":"escalation-policy"},
+                 {"at":"2026-11-28T10:10:00Z","kind":"ALERT_REJECTED","summary":"Escalation rejected: seen with her mother",
+                  "author":"bob"}]""")));
+        caseService.stubFor(get("/api/cases/" + caseId + "/escalations").willReturn(okJson("""
+                [{"alertId":"%s","caseId":"%s","level":"NATIONAL","radiusKm":50.0,"status":"REJECTED",
+                  "requestedAt":"2026-11-28T09:50:00Z","requestedBy":"alice"},
+                 {"alertId":"%s","caseId":"%s","level":"TARGETED","radiusKm":10.0,"status":"REJECTED",
+                  "requestedAt":"2026-11-28T10:00:00Z","requestedBy":"alice"}]"""
+                .formatted(refusedByPolicy, caseId, rejectedByBob, caseId))));
+        alertService.stubFor(get("/api/alerts/" + refusedByPolicy).willReturn(okJson("""
+                {"id":"%s","caseId":"%s","status":"REFUSED","level":"NATIONAL","decidedBy":"escalation-policy"}"""
+                .formatted(refusedByPolicy, caseId))));
+        alertService.stubFor(get("/api/alerts/" + rejectedByBob).willReturn(okJson("""
+                {"id":"%s","caseId":"%s","status":"REJECTED","level":"TARGETED","decidedBy":"bob"}"""
+                .formatted(rejectedByBob, caseId))));
+
+        String page = mvc.perform(page("/cases/" + caseId).with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains(
+                "<span data-status=\"REFUSED\">Refused automatically by the escalation policy</span>",
+                "<span data-status=\"REJECTED\">Rejected by police (bob)</span>",
+                "<strong>Alert refused automatically by the escalation policy</strong>",
+                "— the escalation policy (automatic, no officer involved)",
+                "<strong>Alert rejected</strong>", "— bob")
+                .doesNotContain("— escalation-policy");
+    }
+
+    @Test
+    void namesTheEscalationPolicyAsTheDeciderOfAnAlertItRefused() throws Exception {
+        alertService.stubFor(get("/api/alerts/" + alertId).willReturn(okJson("""
+                {"id":"%s","caseId":"%s","status":"REFUSED","level":"NATIONAL",
+                 "area":{"latitude":50.8603,"longitude":4.362,"radiusKm":50.0},
+                 "requestedBy":"alice","requestedAt":"2026-11-28T10:00:00Z","decidedBy":"escalation-policy",
+                 "decidedAt":"2026-11-28T10:00:01Z","refusalReasons":["A national alert needs every criterion met."],
+                 "notice":{"childFirstName":"Lina","childAge":12,"description":"Red jacket",
+                           "lastSeenPlace":"Brussels-North station","lastSeenAt":"2026-11-28T08:30:00Z"}}"""
+                .formatted(alertId, caseId))));
+
+        mvc.perform(page("/alerts/" + alertId).with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Refused automatically by the escalation policy"),
+                        containsString("the escalation policy (automatic, no officer involved)"),
+                        not(containsString("Rejected by police")),
+                        not(containsString("· escalation-policy")))));
     }
 
     @Test
@@ -240,7 +356,7 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                         containsString("Alert for Lina"),
                         containsString("hx-ext=\"sse\" sse-connect=\"/alerts/" + alertId + "/live\""),
                         containsString("<div id=\"progress-summary\" sse-swap=\"summary\" aria-live=\"polite\">"),
-                        containsString("3 of 4 messages reached (75%)"),
+                        containsString("3 of 4 messages accepted by the provider (75%)"),
                         containsString("<tr data-channel=\"EMAIL\">"),
                         containsString("<time datetime=\"2026-11-28T10:05:00Z\">11:05"),
                         containsString("+32 470 ** ** 56"),
@@ -252,6 +368,151 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                         containsString("/webjars/htmx-ext-sse/"),
                         containsString("id=\"cancel-form\""),
                         not(containsString("hx-trigger")))));
+    }
+
+    @Test
+    void saysPerChannelWhatTheProviderAcceptedAndWhatWasDeliveredAndNeverCallsAcceptedReached() throws Exception {
+        stubAlert("ACTIVE");
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/report").willReturn(okJson("""
+                {"alertId":"%s","generatedAt":"2026-11-28T10:08:00Z","total":8,
+                 "byState":{"PENDING":0,"SENDING":0,"ACCEPTED":4,"DELIVERED":2,"UNDELIVERED":1,"FAILED":1},
+                 "byChannel":{"SMS":{"PENDING":0,"SENDING":0,"ACCEPTED":1,"DELIVERED":2,"UNDELIVERED":1,"FAILED":0},
+                              "EMAIL":{"PENDING":0,"SENDING":0,"ACCEPTED":3,"DELIVERED":0,"UNDELIVERED":0,"FAILED":1}},
+                 "byNotice":{},"timeline":[]}""".formatted(alertId))));
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/deliveries").willReturn(okJson("""
+                {"alertId":"%s","counts":{"total":8,"byState":{},"byChannel":{}},
+                 "deliveries":[{"id":"%s","recipientKind":"VOLUNTEER","channel":"EMAIL","notice":"ISSUED",
+                  "state":"ACCEPTED","address":"a***@example.org","attempts":1,"errorCode":null,
+                  "updatedAt":"2026-11-28T10:01:00Z"}]}""".formatted(alertId, UUID.randomUUID()))));
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/replies").willReturn(okJson("""
+                {"alertId":"%s","replies":[]}""".formatted(alertId))));
+
+        mvc.perform(page("/alerts/" + alertId).with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("7 of 8 messages accepted by the provider (88%)"),
+                        containsString("<li id=\"deliveries-SMS\" data-channel=\"SMS\">"),
+                        containsString("<strong>Text messages</strong>"),
+                        containsString("4 of 4 accepted by the provider</span>"),
+                        containsString("2 delivered"),
+                        containsString("1 not delivered"),
+                        containsString("0 failed"),
+                        containsString("<strong>Emails</strong>"),
+                        containsString("3 of 4 accepted by the provider (no delivery receipt)"),
+                        containsString("1 failed"),
+                        containsString("<td>Accepted by the provider (no delivery receipt)</td>"),
+                        not(containsString("reached (")))));
+    }
+
+    @Test
+    void showsThatAChangeWaitsForASecondPoliceOfficerAndOffersNoOtherMeanwhile() throws Exception {
+        stubAlert("ACTIVE", """
+                {"kind":"UPDATE","requestedBy":"alice","requestedAt":"2026-11-28T10:30:00Z",
+                 "description":"Red jacket, blue cap","newPhoto":true,"radiusKm":null}""");
+
+        mvc.perform(page("/alerts/" + alertId).with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"pending-change\""),
+                        containsString("New information, asked for by alice on Nov 28, 2026"), containsString("waiting for a second police officer."),
+                        containsString("Red jacket, blue cap"),
+                        containsString("href=\"/alerts/" + alertId + "/change-photo\""),
+                        not(containsString("id=\"description-form\"")))));
+    }
+
+    @Test
+    void offersARunningAlertsCoordinatorANewDescriptionAndAPhotoUpload() throws Exception {
+        stubAlert("ACTIVE");
+
+        mvc.perform(page("/alerts/" + alertId).with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<form id=\"description-form\" method=\"post\" action=\"/alerts/" + alertId + "/updates\">"),
+                        containsString("enctype=\"multipart/form-data\" action=\"/alerts/" + alertId + "/photo\""),
+                        containsString("accept=\"image/jpeg,image/png,image/webp\""),
+                        not(containsString("id=\"pending-change\"")))));
+    }
+
+    @Test
+    void asksForApprovalOfANewDescriptionAndSaysItWaitsForASecondOfficer() throws Exception {
+        alertService.stubFor(post("/api/alerts/" + alertId + "/updates").willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+
+        mvc.perform(submit("/alerts/" + alertId + "/updates").param("description", "  Red jacket, blue cap ")
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(redirectedUrl("/alerts/" + alertId))
+                .andExpect(flash().attribute("notice", "alert.change.requested"));
+
+        alertService.verify(postRequestedFor(urlEqualTo("/api/alerts/" + alertId + "/updates"))
+                .withHeader("Authorization", equalTo("Bearer token-of-alice"))
+                .withRequestBody(equalToJson("{\"description\":\"Red jacket, blue cap\"}")));
+    }
+
+    @Test
+    void showsTheServicesReasonOnTheDescriptionField() throws Exception {
+        stubAlert("ACTIVE");
+        alertService.stubFor(post("/api/alerts/" + alertId + "/updates").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(problem(400, "description is required", "description",
+                        "is required: an update must bring new information"))));
+
+        mvc.perform(submit("/alerts/" + alertId + "/updates").param("description", "")
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"error-description\""),
+                        containsString("is required: an update must bring new information"))));
+    }
+
+    @Test
+    void uploadsTheChosenPhotoToTheAlertServiceAsTheRawImageWithItsMediaType() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+        alertService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put("/api/alerts/" + alertId + "/photo")
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{}")));
+
+        mvc.perform(MockMvcRequestBuilders.multipart("/alerts/" + alertId + "/photo")
+                        .file(new org.springframework.mock.web.MockMultipartFile("photo", "lina.png", "image/png", png))
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(redirectedUrl("/alerts/" + alertId))
+                .andExpect(flash().attribute("notice", "alert.change.requested"));
+
+        alertService.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+                        urlEqualTo("/api/alerts/" + alertId + "/photo"))
+                .withHeader("Content-Type", equalTo("image/png"))
+                .withHeader("Authorization", equalTo("Bearer token-of-alice"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo(png)));
+    }
+
+    @Test
+    void showsTheServicesRefusalOfAnUploadOnThePhotoFieldWithItsStatus() throws Exception {
+        stubAlert("ACTIVE");
+        alertService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put("/api/alerts/" + alertId + "/photo")
+                .willReturn(aResponse().withStatus(415).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"title\":\"Unsupported Media Type\",\"status\":415,"
+                                + "\"detail\":\"Content-Type 'image/gif' is not supported: use image/jpeg, image/png or image/webp.\"}")));
+
+        mvc.perform(MockMvcRequestBuilders.multipart("/alerts/" + alertId + "/photo")
+                        .file(new org.springframework.mock.web.MockMultipartFile("photo", "lina.gif", "image/gif",
+                                new byte[] {'G', 'I', 'F', '8', '9', 'a'}))
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"error-photo\""),
+                        containsString("Content-Type &#39;image/gif&#39; is not supported: use image/jpeg, image/png or image/webp."))));
+    }
+
+    @Test
+    void showsTheWaitingPhotoOnlyAsTheImageItIs() throws Exception {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0};
+        alertService.stubFor(get("/api/alerts/" + alertId + "/changes/photo").willReturn(aResponse()
+                .withHeader("Content-Type", "image/jpeg").withBody(jpeg)));
+
+        mvc.perform(page("/alerts/" + alertId + "/change-photo").with(signedIn("dave", "police")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("image/jpeg"))
+                .andExpect(content().bytes(jpeg))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Cache-Control", containsString("no-store")));
     }
 
     @Test
@@ -277,11 +538,50 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
     }
 
     @Test
+    void asksForConfirmationBeforeEndingTheAlertAndEndsNothingYet() throws Exception {
+        stubAlert("ACTIVE");
+
+        mvc.perform(submit("/alerts/" + alertId + "/cancellation").param("reason", "FOUND_SAFE")
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("End this alert?"),
+                        containsString("The alert for Lina ends (Child found safe) and everyone who received it is told at once."),
+                        containsString("<input type=\"hidden\" name=\"reason\" value=\"FOUND_SAFE\">"),
+                        containsString("<input type=\"hidden\" name=\"confirmed\" value=\"true\">"),
+                        containsString("href=\"/alerts/" + alertId + "\""))));
+
+        assertThat(alertService.findAll(postRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void asksForConfirmationBeforeClosingTheCaseAndClosesItOnlyOnceConfirmed() throws Exception {
+        stubCase("ALERT_ACTIVE");
+        caseService.stubFor(post("/api/cases/" + caseId + "/resolution").willReturn(okJson(caseJson("RESOLVED"))));
+
+        mvc.perform(submit("/cases/" + caseId + "/resolution").param("outcome", "FOUND_SAFE")
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Close this case?"),
+                        containsString("The case of Lina Peeters is closed as &quot;Found safe&quot;"),
+                        containsString("<input type=\"hidden\" name=\"outcome\" value=\"FOUND_SAFE\">"))));
+        assertThat(caseService.findAll(postRequestedFor(anyUrl()))).isEmpty();
+
+        mvc.perform(submit("/cases/" + caseId + "/resolution").param("outcome", "FOUND_SAFE").param("confirmed", "true")
+                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                .andExpect(redirectedUrl("/cases/" + caseId))
+                .andExpect(flash().attribute("notice", "case.resolved"));
+        caseService.verify(postRequestedFor(urlEqualTo("/api/cases/" + caseId + "/resolution"))
+                .withRequestBody(equalToJson("{\"outcome\":\"FOUND_SAFE\"}")));
+    }
+
+    @Test
     void cancelsTheAlertAsFoundAndSaysSo() throws Exception {
         alertService.stubFor(post("/api/alerts/" + alertId + "/cancellation").willReturn(okJson("{}")));
 
         mvc.perform(submit("/alerts/" + alertId + "/cancellation").param("reason", "FOUND_SAFE")
-                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                        .param("confirmed", "true").with(signedIn("alice", "coordinator")).with(csrf()))
                 .andExpect(redirectedUrl("/alerts/" + alertId))
                 .andExpect(flash().attribute("notice", "alert.cancelled"));
 
@@ -296,7 +596,7 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                 .withBody("{\"title\":\"Conflict\",\"status\":409,\"detail\":\"The alert is CANCELLED already.\"}")));
 
         mvc.perform(submit("/alerts/" + alertId + "/cancellation").param("reason", "FOUND_SAFE")
-                        .with(signedIn("alice", "coordinator")).with(csrf()))
+                        .param("confirmed", "true").with(signedIn("alice", "coordinator")).with(csrf()))
                 .andExpect(redirectedUrl("/alerts/" + alertId))
                 .andExpect(flash().attribute("failure", "The alert is CANCELLED already."));
     }
@@ -351,6 +651,10 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
     }
 
     private void stubAlert(String status) {
+        stubAlert(status, "null");
+    }
+
+    private void stubAlert(String status, String pendingChange) {
         alertService.stubFor(get("/api/alerts/" + alertId).willReturn(okJson("""
                 {"id":"%s","caseId":"%s","status":"%s","level":"TARGETED",
                  "area":{"latitude":50.8603,"longitude":4.362,"radiusKm":10.0},
@@ -359,8 +663,9 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                  "decidedAt":"2026-11-28T10:05:00Z","issuedAt":"2026-11-28T10:05:00Z","expiresAt":"2026-11-28T22:05:00Z",
                  "cancelledAt":null,"cancellationReason":null,"refusalReasons":[],
                  "notice":{"childFirstName":"Lina","childAge":12,"description":"Red jacket",
-                           "lastSeenPlace":"Brussels-North station","lastSeenAt":"2026-11-28T08:30:00Z"}}"""
-                .formatted(alertId, caseId, status))));
+                           "lastSeenPlace":"Brussels-North station","lastSeenAt":"2026-11-28T08:30:00Z"},
+                 "extensions":0,"hasPhoto":false,"pendingChange":%s}"""
+                .formatted(alertId, caseId, status, pendingChange))));
     }
 
     private String caseJson(String status) {

@@ -34,6 +34,100 @@ class PolicePagesTests extends ConsoleTestSupport {
 
     private final UUID alertId = UUID.randomUUID();
 
+    /** No running alert has a change waiting unless a test says otherwise. */
+    @org.junit.jupiter.api.BeforeEach
+    void noChangesWaiting() {
+        alertService.stubFor(get(urlPathEqualTo("/api/alerts")).withQueryParam("status", equalTo("ACTIVE"))
+                .atPriority(10)
+                .willReturn(okJson("{\"items\":[],\"page\":0,\"size\":100,\"totalItems\":0}")));
+    }
+
+    @Test
+    void listsTheChangesToRunningAlertsWaitingForASecondOfficerWithWhatTheyChange() throws Exception {
+        UUID widened = UUID.randomUUID();
+        alertService.stubFor(get(urlPathEqualTo("/api/alerts")).withQueryParam("status", equalTo("ACTIVE"))
+                .willReturn(okJson("""
+                        {"items":[%s,%s,%s],"page":0,"size":100,"totalItems":3}""".formatted(
+                        runningAlert(UUID.randomUUID(), "null"),
+                        runningAlert(alertId, """
+                                {"kind":"UPDATE","requestedBy":"alice","requestedAt":"2026-11-28T10:30:00Z",
+                                 "description":"Red jacket, blue cap","newPhoto":true,"radiusKm":null}"""),
+                        runningAlert(widened, """
+                                {"kind":"WIDENING","requestedBy":"carol","requestedAt":"2026-11-28T10:20:00Z",
+                                 "description":null,"newPhoto":false,"radiusKm":25.0}""")))));
+        stubAlerts("PENDING_APPROVAL");
+
+        String page = mvc.perform(page("/approvals").with(signedIn("bob", "police")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"change-" + alertId + "\"", "New information", "alice",
+                "<dd id=\"change-old-description-" + alertId + "\">Red jacket</dd>",
+                "<dd id=\"change-new-description-" + alertId + "\">Red jacket, blue cap</dd>",
+                "href=\"/alerts/" + alertId + "/change-photo\"",
+                "id=\"approve-change-" + alertId + "\"", "id=\"reject-change-" + alertId + "\"",
+                "Wider area", "carol", "10 km, widened to 25 km");
+        assertThat(page.indexOf("id=\"change-" + widened + "\"")).as("the older request first")
+                .isLessThan(page.indexOf("id=\"change-" + alertId + "\""));
+        assertThat(page.split("class=\"card approval\" id=\"change-", -1)).hasSize(3);
+        alertService.verify(getRequestedFor(urlPathEqualTo("/api/alerts")).withQueryParam("status", equalTo("ACTIVE"))
+                .withHeader("Authorization", equalTo("Bearer token-of-bob")));
+    }
+
+    @Test
+    void tellsTheOfficerWhoAskedForAChangeThatAnotherDecidesAndDisablesTheirButtons() throws Exception {
+        alertService.stubFor(get(urlPathEqualTo("/api/alerts")).withQueryParam("status", equalTo("ACTIVE"))
+                .willReturn(okJson("""
+                        {"items":[%s],"page":0,"size":100,"totalItems":1}""".formatted(runningAlert(alertId, """
+                        {"kind":"WIDENING","requestedBy":"bob","requestedAt":"2026-11-28T10:20:00Z",
+                         "description":null,"newPhoto":false,"radiusKm":25.0}""")))));
+        stubAlerts("PENDING_APPROVAL");
+
+        mvc.perform(page("/approvals").with(signedIn("bob", "police")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("You asked for this change: another police officer decides on it."),
+                        containsString("id=\"approve-change-" + alertId + "\" disabled=\"disabled\""))));
+    }
+
+    @Test
+    void approvesAChangeAsAnotherOfficer() throws Exception {
+        alertService.stubFor(post("/api/alerts/" + alertId + "/changes/approval").willReturn(okJson("{}")));
+
+        mvc.perform(submit("/approvals/" + alertId + "/change-approval").with(signedIn("dave", "police")).with(csrf()))
+                .andExpect(redirectedUrl("/approvals"))
+                .andExpect(flash().attribute("notice", "changes.approved"));
+
+        alertService.verify(postRequestedFor(urlEqualTo("/api/alerts/" + alertId + "/changes/approval"))
+                .withHeader("Authorization", equalTo("Bearer token-of-dave")));
+    }
+
+    @Test
+    void showsTheServicesRefusalWhenTheRequesterDecidesOnTheirOwnChange() throws Exception {
+        alertService.stubFor(post("/api/alerts/" + alertId + "/changes/approval").willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"You asked for this change yourself; "
+                        + "under the four-eyes rule another police officer must approve or reject it.\"}")));
+
+        mvc.perform(submit("/approvals/" + alertId + "/change-approval").with(signedIn("bob", "police")).with(csrf()))
+                .andExpect(redirectedUrl("/approvals"))
+                .andExpect(flash().attribute("failure", "You asked for this change yourself; under the four-eyes rule "
+                        + "another police officer must approve or reject it."));
+    }
+
+    @Test
+    void rejectsAChangeWithTheOfficersReason() throws Exception {
+        alertService.stubFor(post("/api/alerts/" + alertId + "/changes/rejection").willReturn(okJson("{}")));
+
+        mvc.perform(submit("/approvals/" + alertId + "/change-rejection").param("reason", " Not confirmed. ")
+                        .with(signedIn("dave", "police")).with(csrf()))
+                .andExpect(redirectedUrl("/approvals"))
+                .andExpect(flash().attribute("notice", "changes.rejected"));
+
+        alertService.verify(postRequestedFor(urlEqualTo("/api/alerts/" + alertId + "/changes/rejection"))
+                .withRequestBody(equalToJson("{\"reason\":\"Not confirmed.\"}")));
+    }
+
     @Test
     void listsTheEscalationsWaitingWithTheirChecklist() throws Exception {
         stubAlerts("PENDING_APPROVAL");
@@ -54,10 +148,31 @@ class PolicePagesTests extends ConsoleTestSupport {
     }
 
     @Test
+    void asksForConfirmationBeforeApprovingAndSendsNothingYet() throws Exception {
+        alertService.stubFor(get("/api/alerts/" + alertId).willReturn(okJson(runningAlert(alertId, "null")
+                .replace("\"ACTIVE\"", "\"PENDING_APPROVAL\""))));
+
+        mvc.perform(submit("/approvals/" + alertId + "/approval").with(signedIn("dave", "police")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<h1 id=\"confirm-title\">Approve and send this alert?</h1>"),
+                        containsString("Alert for Lina, 12 years old: it goes out now to everyone in the area "
+                                + "(Targeted, 10 km around Brussels-North station)."),
+                        containsString("<form id=\"confirm-form\" method=\"post\" action=\"/approvals/" + alertId + "/approval\">"),
+                        containsString("<input type=\"hidden\" name=\"confirmed\" value=\"true\">"),
+                        containsString("name=\"_csrf\""),
+                        containsString("id=\"confirm-action\""),
+                        containsString("<a id=\"confirm-cancel\" class=\"button secondary\" href=\"/approvals\">"))));
+
+        assertThat(alertService.findAll(postRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
     void approvesAnEscalation() throws Exception {
         alertService.stubFor(post("/api/alerts/" + alertId + "/approval").willReturn(okJson("{}")));
 
-        mvc.perform(submit("/approvals/" + alertId + "/approval").with(signedIn("dave", "police")).with(csrf()))
+        mvc.perform(submit("/approvals/" + alertId + "/approval").param("confirmed", "true")
+                        .with(signedIn("dave", "police")).with(csrf()))
                 .andExpect(redirectedUrl("/approvals"))
                 .andExpect(flash().attribute("notice", "approvals.approved"));
 
@@ -99,7 +214,8 @@ class PolicePagesTests extends ConsoleTestSupport {
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"You requested this escalation: another officer must decide.\"}")));
 
-        mvc.perform(submit("/approvals/" + alertId + "/approval").with(signedIn("bob", "police")).with(csrf()))
+        mvc.perform(submit("/approvals/" + alertId + "/approval").param("confirmed", "true")
+                        .with(signedIn("bob", "police")).with(csrf()))
                 .andExpect(redirectedUrl("/approvals"))
                 .andExpect(flash().attribute("failure", "You requested this escalation: another officer must decide."));
     }
@@ -274,6 +390,18 @@ class PolicePagesTests extends ConsoleTestSupport {
                           "zones":%s}],
                          "page":0,"size":50,"totalItems":1}""".formatted(zoneIdJson, alertId, UUID.randomUUID(),
                         zonesJson))));
+    }
+
+    private static String runningAlert(UUID id, String pendingChange) {
+        return """
+                {"id":"%s","caseId":"%s","status":"ACTIVE","level":"TARGETED",
+                 "area":{"latitude":50.8603,"longitude":4.362,"radiusKm":10.0},
+                 "criteria":{"underEighteen":true,"lifeInDanger":true,"likelyInCountry":true,"enoughInformation":true},
+                 "requestedBy":"alice","requestedAt":"2026-11-28T10:00:00Z","issuedAt":"2026-11-28T10:05:00Z",
+                 "expiresAt":"2026-11-28T22:00:00Z","hasPhoto":false,"pendingChange":%s,
+                 "notice":{"childFirstName":"Lina","childAge":12,"description":"Red jacket",
+                           "lastSeenPlace":"Brussels-North station","lastSeenAt":"2026-11-28T08:30:00Z"}}"""
+                .formatted(id, UUID.randomUUID(), pendingChange);
     }
 
     private void stubAlerts(String status) {

@@ -42,9 +42,17 @@ record AlertReport(UUID alertId, Instant generatedAt, long total, Map<String, Lo
         return STATES;
     }
 
-    /** Messages the provider accepted or delivered. */
-    public long reached() {
-        return count("ACCEPTED") + count("DELIVERED");
+    /**
+     * Messages handed over: the provider accepted them, whatever it reported after (delivered, not delivered).
+     * Accepted is not arrived: only a delivery receipt says a message reached the phone.
+     */
+    public long handedOver() {
+        return handedOverOf(byState);
+    }
+
+    /** Messages the provider confirmed delivered (SMS only: email has no delivery receipt). */
+    public long delivered() {
+        return count("DELIVERED");
     }
 
     /** Messages that will not arrive on that channel. */
@@ -87,11 +95,29 @@ record AlertReport(UUID alertId, Instant generatedAt, long total, Map<String, Lo
                 .max().orElse(0);
     }
 
+    private static long handedOverOf(Map<String, Long> byState) {
+        return byState.getOrDefault("ACCEPTED", 0L) + byState.getOrDefault("DELIVERED", 0L)
+                + byState.getOrDefault("UNDELIVERED", 0L);
+    }
+
     /** One row of a counts table: a channel or a notice and its count per state. */
     record Row(String name, Map<String, Long> byState) {
 
+        /** Channels whose provider reports delivery: email ends at "accepted", it has no delivery receipt. */
+        private static final List<String> WITHOUT_RECEIPTS = List.of("EMAIL");
+
         public long count(String state) {
             return byState.getOrDefault(state, 0L);
+        }
+
+        /** Accepted by the provider: still accepted, delivered since, or reported not delivered. */
+        public long handedOver() {
+            return handedOverOf(byState);
+        }
+
+        /** Whether this channel's provider ever confirms delivery. */
+        public boolean hasDeliveryReceipts() {
+            return !WITHOUT_RECEIPTS.contains(name);
         }
 
         public long total() {

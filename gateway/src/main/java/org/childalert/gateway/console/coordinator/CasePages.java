@@ -2,15 +2,18 @@ package org.childalert.gateway.console.coordinator;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.childalert.gateway.console.Confirmation;
 import org.childalert.gateway.console.FormErrors;
 import org.childalert.gateway.console.FormReader;
 import org.childalert.gateway.console.LocalFormats;
 import org.childalert.gateway.console.ServiceClients;
 import org.childalert.gateway.console.ServiceProblem;
+import org.springframework.context.MessageSource;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -36,10 +39,12 @@ class CasePages {
 
     private final ServiceClients services;
     private final LocalFormats formats;
+    private final MessageSource messages;
 
-    CasePages(ServiceClients services, LocalFormats formats) {
+    CasePages(ServiceClients services, LocalFormats formats, MessageSource messages) {
         this.services = services;
         this.formats = formats;
+        this.messages = messages;
     }
 
     @GetMapping("/cases")
@@ -84,7 +89,7 @@ class CasePages {
                 throw problem;
             }
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return newCaseForm(model, form, FormErrors.of(problem));
+            return newCaseForm(model, form, FormErrors.of(problem, NewCaseForm.FIELDS));
         }
     }
 
@@ -93,8 +98,10 @@ class CasePages {
         model.addAttribute("caseFile", caseFile(id));
         model.addAttribute("timeline", services.cases().get().uri("/api/cases/{id}/timeline", id)
                 .retrieve().body(new ParameterizedTypeReference<List<TimelineEntry>>() { }));
-        model.addAttribute("escalations", services.cases().get().uri("/api/cases/{id}/escalations", id)
-                .retrieve().body(new ParameterizedTypeReference<List<EscalationSummary>>() { }));
+        List<EscalationSummary> escalations = services.cases().get().uri("/api/cases/{id}/escalations", id)
+                .retrieve().body(new ParameterizedTypeReference<List<EscalationSummary>>() { });
+        model.addAttribute("escalations", escalations == null ? List.of()
+                : escalations.stream().map(this::withDecider).toList());
         model.addAttribute("outcomes", OUTCOMES);
         return "coordinator/case";
     }
@@ -111,9 +118,24 @@ class CasePages {
                 .body(photo.getBody());
     }
 
+    /**
+     * Closing a case withdraws its running alert: the first submission says so and asks again; only the confirmed
+     * one closes it.
+     */
     @PostMapping("/cases/{id}/resolution")
     String resolve(@PathVariable UUID id, @RequestParam(required = false) String outcome,
-                   RedirectAttributes redirect) {
+                   @RequestParam(name = Confirmation.CONFIRMED, defaultValue = "false") boolean confirmed,
+                   Model model, Locale locale, RedirectAttributes redirect) {
+        if (!confirmed) {
+            CaseFile file = caseFile(id);
+            String how = outcome == null ? "" : messages.getMessage("case.outcome." + outcome, null, outcome, locale);
+            return new Confirmation(
+                    messages.getMessage("case.resolve.confirm.title", null, locale),
+                    messages.getMessage("case.resolve.confirm.question", new Object[] {
+                            file.child().firstName() + " " + file.child().lastName(), how }, locale),
+                    "/cases/" + id + "/resolution", outcome == null ? Map.of() : Map.of("outcome", outcome),
+                    messages.getMessage("case.resolve.submit", null, locale), "/cases/" + id).page(model);
+        }
         try {
             services.cases().post().uri("/api/cases/{id}/resolution", id)
                     .contentType(MediaType.APPLICATION_JSON)
@@ -131,6 +153,28 @@ class CasePages {
         return "redirect:/cases/" + id;
     }
 
+    /**
+     * A refused escalation with who refused it, as alert-service knows: case-service says REJECTED for an officer's
+     * rejection and for the escalation policy's refusal alike. When alert-service does not show the alert (404, 403),
+     * the escalation stays as case-service listed it.
+     */
+    private EscalationSummary withDecider(EscalationSummary escalation) {
+        if (!escalation.isRefusal()) {
+            return escalation;
+        }
+        try {
+            AlertDetails alert = services.alerts().get().uri("/api/alerts/{id}", escalation.alertId())
+                    .retrieve().body(AlertDetails.class);
+            return alert == null ? escalation : escalation.decidedAs(alert.status(), alert.decidedBy());
+        }
+        catch (ServiceProblem problem) {
+            if (problem.isNotFound() || problem.status() == 403) {
+                return escalation;
+            }
+            throw problem;
+        }
+    }
+
     CaseFile caseFile(UUID id) {
         return services.cases().get().uri("/api/cases/{id}", id).retrieve().body(CaseFile.class);
     }
@@ -139,6 +183,7 @@ class CasePages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("categories", CATEGORIES);
+        model.addAttribute("subtypes", NewCaseForm.SUBTYPES);
         return "coordinator/new-case";
     }
 }

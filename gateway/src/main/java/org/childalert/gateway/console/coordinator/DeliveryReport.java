@@ -13,11 +13,6 @@ record DeliveryReport(UUID alertId, Counts counts, List<Line> deliveries) {
     }
 
     record Counts(long total, Map<String, Long> byState, Map<String, Long> byChannel) {
-
-        /** Messages the provider accepted or delivered. */
-        public long reached() {
-            return byState.getOrDefault("ACCEPTED", 0L) + byState.getOrDefault("DELIVERED", 0L);
-        }
     }
 
     record Line(UUID id, String recipientKind, String channel, String notice, String state, String address,

@@ -20,6 +20,9 @@ record EscalationForm(
 
     static final String DEFAULT_RADIUS_KM = "10";
 
+    /** The fields the form marks a service's error on; any other goes above the form. */
+    static final java.util.Set<String> FIELDS = java.util.Set.of("level", "radiusKm", "criteria");
+
     static EscalationForm blank() {
         return new EscalationForm("TARGETED", DEFAULT_RADIUS_KM, false, false, false, false);
     }

@@ -67,7 +67,7 @@ class EscalationPages {
                 throw problem;
             }
             response.setStatus(problem.status());
-            return form(model, cases.caseFile(id), form, FormErrors.of(problem));
+            return form(model, cases.caseFile(id), form, FormErrors.of(problem, EscalationForm.FIELDS));
         }
     }
 

@@ -1,13 +1,17 @@
 package org.childalert.gateway.console.police;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.childalert.gateway.console.Confirmation;
 import org.childalert.gateway.console.FormErrors;
+import org.childalert.gateway.console.LocalFormats;
 import org.childalert.gateway.console.ServiceClients;
 import org.childalert.gateway.console.ServiceProblem;
 import org.childalert.gateway.console.ZoneAcknowledgements;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,20 +23,28 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Police officers' pages: the escalations waiting for a decision (approve, or reject with a reason; the
- * service refuses a decision on one's own request) and the alerts running now that reached the officer's
- * zone, each acknowledged from the list (alert-service checks that the zone is the officer's).
+ * service refuses a decision on one's own request), the changes to running alerts waiting for a second officer
+ * (a new description or photo, a wider radius: the same four-eyes rule), and the alerts running now that reached
+ * the officer's zone, each acknowledged from the list (alert-service checks that the zone is the officer's).
  */
 @Controller
 class ApprovalPages {
 
     private static final int PAGE_SIZE = 50;
+    /** alert-service's largest page: the running alerts are read to find those with a change waiting. */
+    private static final int RUNNING_PAGE_SIZE = 100;
 
     private final ServiceClients services;
     private final ZoneAcknowledgements acknowledgements;
+    private final MessageSource messages;
+    private final LocalFormats formats;
 
-    ApprovalPages(ServiceClients services, ZoneAcknowledgements acknowledgements) {
+    ApprovalPages(ServiceClients services, ZoneAcknowledgements acknowledgements, MessageSource messages,
+                  LocalFormats formats) {
         this.acknowledgements = acknowledgements;
         this.services = services;
+        this.messages = messages;
+        this.formats = formats;
     }
 
     @GetMapping("/approvals")
@@ -40,8 +52,26 @@ class ApprovalPages {
         return approvals(model, null, FormErrors.none());
     }
 
+    /**
+     * Approving sends the alert to everyone in the area at once: the first submission shows what will go out and
+     * asks again; only the confirmed one approves.
+     */
     @PostMapping("/approvals/{id}/approval")
-    String approve(@PathVariable UUID id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String approve(@PathVariable UUID id, @RequestParam(required = false) String note,
+                   @RequestParam(name = Confirmation.CONFIRMED, defaultValue = "false") boolean confirmed,
+                   Model model, Locale locale, RedirectAttributes redirect) {
+        if (!confirmed) {
+            AlertSummary alert = services.alerts().get().uri("/api/alerts/{id}", id).retrieve().body(AlertSummary.class);
+            Map<String, String> fields = note == null || note.isBlank() ? Map.of() : Map.of("note", note);
+            return new Confirmation(
+                    messages.getMessage("approvals.confirm.title", null, locale),
+                    messages.getMessage("approvals.confirm.question", new Object[] {
+                            alert.notice().childFirstName(), alert.notice().childAge(),
+                            messages.getMessage("level." + alert.level(), null, alert.level(), locale),
+                            formats.number(alert.area().radiusKm()), alert.notice().lastSeenPlace() }, locale),
+                    "/approvals/" + id + "/approval", fields,
+                    messages.getMessage("approvals.approve", null, locale), "/approvals").page(model);
+        }
         try {
             services.alerts().post().uri("/api/alerts/{id}/approval", id)
                     .contentType(MediaType.APPLICATION_JSON)
@@ -71,7 +101,46 @@ class ApprovalPages {
         catch (ServiceProblem problem) {
             if (problem.status() == 400) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                return approvals(model, id, FormErrors.of(problem));
+                return approvals(model, id, FormErrors.of(problem, java.util.Set.of("reason")));
+            }
+            refusedDecision(problem, redirect);
+            return "redirect:/approvals";
+        }
+    }
+
+    @PostMapping("/approvals/{id}/change-approval")
+    String approveChange(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            services.alerts().post().uri("/api/alerts/{id}/changes/approval", id)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of())
+                    .retrieve()
+                    .toBodilessEntity();
+            redirect.addFlashAttribute("notice", "changes.approved");
+        }
+        catch (ServiceProblem problem) {
+            refusedDecision(problem, redirect);
+        }
+        return "redirect:/approvals";
+    }
+
+    @PostMapping("/approvals/{id}/change-rejection")
+    String rejectChange(@PathVariable UUID id, @RequestParam(required = false) String reason, Model model,
+                        HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            services.alerts().post().uri("/api/alerts/{id}/changes/rejection", id)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("reason", reason == null ? "" : reason.strip()))
+                    .retrieve()
+                    .toBodilessEntity();
+            redirect.addFlashAttribute("notice", "changes.rejected");
+            return "redirect:/approvals";
+        }
+        catch (ServiceProblem problem) {
+            if (problem.status() == 400) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                model.addAttribute("rejectingChange", id);
+                return approvals(model, null, FormErrors.of(problem, java.util.Set.of("reason")));
             }
             refusedDecision(problem, redirect);
             return "redirect:/approvals";
@@ -106,9 +175,27 @@ class ApprovalPages {
 
     private String approvals(Model model, UUID rejecting, FormErrors errors) {
         model.addAttribute("alerts", alerts("PENDING_APPROVAL"));
+        model.addAttribute("changes", waitingChanges());
         model.addAttribute("rejecting", rejecting);
         model.addAttribute("errors", errors);
         return "police/approvals";
+    }
+
+    /** The running alerts with a change waiting for a second officer, the oldest request first. */
+    private java.util.List<AlertSummary> waitingChanges() {
+        AlertList running = services.alerts().get()
+                .uri(uri -> uri.path("/api/alerts").queryParam("status", "ACTIVE")
+                        .queryParam("size", RUNNING_PAGE_SIZE).build())
+                .retrieve()
+                .body(AlertList.class);
+        if (running == null || running.items() == null) {
+            return java.util.List.of();
+        }
+        return running.items().stream()
+                .filter(alert -> alert.pendingChange() != null)
+                .sorted(java.util.Comparator.comparing(alert -> alert.pendingChange().requestedAt(),
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .toList();
     }
 
     private AlertList alerts(String status) {

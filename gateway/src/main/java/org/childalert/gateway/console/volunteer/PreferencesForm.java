@@ -10,6 +10,9 @@ import org.childalert.gateway.console.FormReader;
 /** A volunteer's changes to their preferences: how far from home, in which language, on which channels. */
 record PreferencesForm(String radiusKm, String language, List<String> channels) {
 
+    /** The fields the form marks a service's error on; any other goes above the form. */
+    static final java.util.Set<String> FIELDS = java.util.Set.of("radiusKm", "channels");
+
     static PreferencesForm of(VolunteerRecord volunteer) {
         return new PreferencesForm(String.valueOf(volunteer.radiusKm()), volunteer.language(),
                 volunteer.channels().stream().map(VolunteerRecord.Channel::channel).toList());

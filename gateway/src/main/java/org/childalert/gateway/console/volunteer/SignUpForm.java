@@ -11,6 +11,10 @@ import org.springframework.web.bind.annotation.BindParam;
 record SignUpForm(String name, String phone, String email, String language, List<String> channels,
                   @BindParam("home.postalCode") String postalCode, String radiusKm, Boolean consent) {
 
+    /** The fields the form marks a service's error on; any other goes above the form. */
+    static final java.util.Set<String> FIELDS = java.util.Set.of("name", "phone", "email", "channels", "language",
+            "home.postalCode", "home", "radiusKm", "consent");
+
     static SignUpForm blank(String language) {
         return new SignUpForm(null, null, null, language, List.of("SMS", "EMAIL"), null, "10", false);
     }

@@ -74,7 +74,7 @@ class VolunteerPages {
                 throw problem;
             }
             response.setStatus(problem.status());
-            return signUpForm(model, form, FormErrors.of(problem));
+            return signUpForm(model, form, FormErrors.of(problem, SignUpForm.FIELDS));
         }
     }
 
@@ -98,7 +98,7 @@ class VolunteerPages {
                 throw problem;
             }
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return profile(model, current, form, FormErrors.of(problem));
+            return profile(model, current, form, FormErrors.of(problem, PreferencesForm.FIELDS));
         }
     }
 

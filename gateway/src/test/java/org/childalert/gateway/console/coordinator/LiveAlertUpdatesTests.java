@@ -66,7 +66,7 @@ class LiveAlertUpdatesTests extends ConsoleTestSupport {
 
         String events = awaitEvents(stream, "replies");
         assertThat(dataOf(events, "summary")).contains("id=\"deliveries-summary\"")
-                .contains("3 messages sur 4 arrivés (75", "%)").contains("<progress max=\"4\" value=\"3\"");
+                .contains("3 messages sur 4 acceptés par le fournisseur (75", "%)", "2 sur 2 acceptés par le fournisseur", "1 remis").contains("<progress max=\"4\" value=\"3\"");
         assertThat(dataOf(events, "counts")).contains("id=\"counts-by-channel\"", "id=\"counts-by-notice\"",
                 "id=\"timeline\"", "<time datetime=\"2026-11-28T10:06:00Z\">11:06</time>", "Distribués");
         assertThat(dataOf(events, "recipients")).contains("id=\"delivery-list\"", "+32 470 ** ** 56");
@@ -101,7 +101,7 @@ class LiveAlertUpdatesTests extends ConsoleTestSupport {
         // one more message delivered: the summary and counts go out again, and the list of messages is read again
         stubReport(3, 1);
         await().atMost(PATIENCE).until(() -> count(text(stream), "event:summary") == 2);
-        assertThat(dataOf(text(stream), "summary")).contains("4 of 4 messages reached (100%)");
+        assertThat(dataOf(text(stream), "summary")).contains("4 of 4 messages accepted by the provider (100%)");
         await().atMost(PATIENCE).until(() -> reads("/deliveries") == 2);
         assertThat(count(text(stream), "event:counts")).isEqualTo(2);
         assertThat(count(text(stream), "event:replies")).isEqualTo(1);
