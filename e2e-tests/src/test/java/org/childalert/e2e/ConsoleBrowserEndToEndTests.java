@@ -126,6 +126,9 @@ class ConsoleBrowserEndToEndTests {
                     assertThat(alice.findAll(By.cssSelector("#reply-list a[href='tel:" + volunteerPhone + "']")))
                             .isNotEmpty());
             alice.screenshot("07-alert-deliveries");
+            // on a desktop the alert's facts keep a readable column beside the deliveries' tables (they once shrank
+            // to one character per line as soon as deliveries arrived)
+            assertThat(alice.find(By.id("alert-facts")).getSize().getWidth()).isGreaterThanOrEqualTo(250);
             alice.refresh();
             assertThat(alice.text(By.id("alert-status"))).isEqualTo("Active");
 
