@@ -1,4 +1,4 @@
-package org.childalert.notifications.messaging;
+package org.childalert.kit.messaging;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -7,23 +7,18 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes what the messaging tables no longer need (the same settings as case-service and alert-service). Every
- * large alert adds a published outbox row per delivery outcome and a processed-event record per event handled,
- * about 100,000 rows. A published outbox row keeps its event's payload only for inspection and replay: after {@code childalert.outbox.retention} (7 days)
+ * Deletes what the messaging tables ({@code outbox_event}, {@code processed_event}, created by each service's own
+ * migrations) no longer need. A published outbox row keeps its event's payload (a child's first name, a
+ * description, a phone number) only for inspection and replay: after {@code childalert.outbox.retention} (7 days)
  * it goes; a row not yet published is never deleted. A processed-event record only guards against redelivery:
  * after {@code childalert.processed-events.retention} (30 days, longer than any redelivery window) it goes.
  * Deletes run in batches, each its own transaction, so that neither table is locked for long.
  */
-@Component
-class MessagingRecordsPurge {
+public final class MessagingRecordsPurge {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingRecordsPurge.class);
 
@@ -34,38 +29,18 @@ class MessagingRecordsPurge {
     private final Duration processedEventsRetention;
     private final int batchSize;
 
-    @Autowired
-    MessagingRecordsPurge(JdbcClient jdbc, TransactionTemplate transactions,
-                          @Value("${childalert.outbox.retention:7d}") Duration outboxRetention,
-                          @Value("${childalert.processed-events.retention:30d}") Duration processedEventsRetention,
-                          @Value("${childalert.outbox.purge-batch-size:5000}") int batchSize) {
-        this(jdbc, transactions, Clock.systemUTC(), outboxRetention, processedEventsRetention, batchSize);
-    }
-
     MessagingRecordsPurge(JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
-                          @Value("${childalert.outbox.retention:7d}") Duration outboxRetention,
-                          @Value("${childalert.processed-events.retention:30d}") Duration processedEventsRetention,
-                          @Value("${childalert.outbox.purge-batch-size:5000}") int batchSize) {
-        if (outboxRetention.isNegative() || outboxRetention.isZero()) {
-            throw new IllegalArgumentException("childalert.outbox.retention must be positive, was " + outboxRetention);
-        }
-        if (processedEventsRetention.isNegative() || processedEventsRetention.isZero()) {
-            throw new IllegalArgumentException("childalert.processed-events.retention must be positive, was "
-                    + processedEventsRetention);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("childalert.outbox.purge-batch-size must be positive, was " + batchSize);
-        }
+                          MessagingRecordsProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
-        this.outboxRetention = outboxRetention;
-        this.processedEventsRetention = processedEventsRetention;
-        this.batchSize = batchSize;
+        this.outboxRetention = properties.outbox().retention();
+        this.processedEventsRetention = properties.processedEvents().retention();
+        this.batchSize = properties.outbox().purgeBatchSize();
     }
 
-    @Scheduled(cron = "${childalert.outbox.purge-schedule:0 45 * * * *}")
-    void purgeScheduled() {
+    /** What the schedule runs: purges what is due now and logs it if anything went. */
+    public void purgeNow() {
         Purged purged = purgeAt(clock.instant());
         if (purged.publishedEvents() > 0 || purged.processedEvents() > 0) {
             log.info("Purged {} published outbox event(s) older than {} and {} processed-event record(s) older than {}",
@@ -74,7 +49,7 @@ class MessagingRecordsPurge {
     }
 
     /** Deletes what is due at {@code now}; says how many rows of each table went. */
-    Purged purgeAt(Instant now) {
+    public Purged purgeAt(Instant now) {
         int published = inBatches("""
                 delete from outbox_event where event_id in (
                     select event_id from outbox_event
@@ -104,6 +79,7 @@ class MessagingRecordsPurge {
         return total;
     }
 
-    record Purged(int publishedEvents, int processedEvents) {
+    /** How many published outbox events and processed-event records one purge deleted. */
+    public record Purged(int publishedEvents, int processedEvents) {
     }
 }

@@ -1,4 +1,4 @@
-package org.childalert.notifications.messaging;
+package org.childalert.kit.messaging;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -8,18 +8,21 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.childalert.notifications.NotificationServiceTest;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The purge against the real PostgreSQL (notifications_test). Each test writes its rows, purges and looks in one
- * transaction that it rolls back: the outbox relay never sees the test's unpublished event (it would publish it),
- * and the rows of other tests stay as they were.
+ * The purge against the real PostgreSQL (kit_test, its tables as the services' migrations create them). Each
+ * test writes its rows, purges and looks in one transaction that it rolls back, so the tests never see each
+ * other's rows.
  */
-@NotificationServiceTest
+@SpringBootTest(classes = MessagingRecordsPurgeIntegrationTests.WithADatabase.class,
+        properties = "childalert.outbox.purge-batch-size=2")
 class MessagingRecordsPurgeIntegrationTests {
 
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
@@ -53,6 +56,21 @@ class MessagingRecordsPurgeIntegrationTests {
     }
 
     @Test
+    void deletesMoreOldEventsThanOneBatchHolds() {
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < 5; i++) {
+                outboxEvent(NOW.minus(Duration.ofDays(20)), NOW.minus(Duration.ofDays(10)));
+            }
+
+            assertThat(purge.purgeAt(NOW).publishedEvents()).as("five rows in batches of two").isGreaterThanOrEqualTo(5);
+            assertThat(jdbc.sql("select count(*) from outbox_event where published_at < :cutoff")
+                    .param("cutoff", Timestamp.from(NOW.minus(Duration.ofDays(7)))).query(Long.class).single())
+                    .isZero();
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
     void deletesProcessedEventRecordsOlderThanThirtyDays() {
         transactions.executeWithoutResult(status -> {
             UUID handledLongAgo = processedEvent(NOW.minus(Duration.ofDays(31)));
@@ -72,11 +90,11 @@ class MessagingRecordsPurgeIntegrationTests {
         UUID eventId = UUID.randomUUID();
         jdbc.sql("""
                 insert into outbox_event (event_id, type_name, exchange, subject_id, payload, occurred_at, recorded_at, published_at)
-                values (:id, 'notifications.DeliveryFailed.v1', 'notifications.events', :subject, cast(:payload as jsonb), :at, :at, :publishedAt)
+                values (:id, 'kit.SomethingHappened.v1', 'kit.events', :subject, cast(:payload as jsonb), :at, :at, :publishedAt)
                 """)
                 .param("id", eventId)
                 .param("subject", UUID.randomUUID())
-                .param("payload", "{\"address\":\"+32470000000\"}")
+                .param("payload", "{\"child\":{\"firstName\":\"Lina\"}}")
                 .param("at", Timestamp.from(recordedAt))
                 .param("publishedAt", publishedAt == null ? null : Timestamp.from(publishedAt))
                 .update();
@@ -85,7 +103,7 @@ class MessagingRecordsPurgeIntegrationTests {
 
     private UUID processedEvent(Instant processedAt) {
         UUID eventId = UUID.randomUUID();
-        jdbc.sql("insert into processed_event (consumer, event_id, processed_at) values ('notification-service', :id, :at)")
+        jdbc.sql("insert into processed_event (consumer, event_id, processed_at) values ('kit-tests', :id, :at)")
                 .param("id", eventId)
                 .param("at", Timestamp.from(processedAt))
                 .update();
@@ -97,5 +115,10 @@ class MessagingRecordsPurgeIntegrationTests {
                 .param("ids", List.of(ids))
                 .query(UUID.class)
                 .list();
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class WithADatabase {
     }
 }
