@@ -2,6 +2,7 @@ package org.childalert.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -80,6 +82,20 @@ class ErrorsAndManagementOverHttpTests {
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).containsPattern("\"traceId\":\"[0-9a-f-]{36}\"").doesNotContain("internal detail");
+    }
+
+    @Test
+    void aTokenThatCannotBeCheckedBecauseKeycloakIsOutOfReachIsA503NotA500() throws Exception {
+        // what Spring Security's decoder throws when it cannot fetch the realm's keys
+        doThrow(new JwtException("An error occurred while attempting to decode the Jwt: Couldn't retrieve remote JWK set"))
+                .when(jwtDecoder).decode("identity-provider-down");
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(api("/api/alerts/" + UUID.randomUUID()))
+                .header("Authorization", "Bearer identity-provider-down"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(response.body()).contains("identity provider cannot be reached", "traceId").doesNotContain("JWK");
     }
 
     @Test

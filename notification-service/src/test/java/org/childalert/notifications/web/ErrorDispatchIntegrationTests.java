@@ -1,5 +1,11 @@
 package org.childalert.notifications.web;
 
+import org.childalert.kit.web.IdentityProviderOutage;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import org.childalert.notifications.NotificationServiceTest;
@@ -41,5 +47,14 @@ class ErrorDispatchIntegrationTests {
                     return request;
                 }))
                 .andExpect(status().isServiceUnavailable());
+    }
+
+    @Autowired
+    FilterRegistrationBean<IdentityProviderOutage> identityProviderOutage;
+
+    @Test
+    void aTokenThatCannotBeCheckedForWantOfKeycloakIsAnsweredBeforeTheSecurityFiltersCanTurnItIntoA500() {
+        // the kit's filter (web-edge-kit, tested there) wraps Spring Security's chain: 503 with Retry-After
+        assertThat(identityProviderOutage.getOrder()).isLessThan(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
     }
 }
