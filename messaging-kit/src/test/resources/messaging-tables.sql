@@ -1,5 +1,6 @@
 -- The two tables the purge works on, as each service's own Flyway migrations create them
 -- (case-service V1__messaging.sql and V5__messaging_retention.sql): the kit owns no table.
+-- The outbox and processed-event tables of alert- and notification-service have the same shape.
 create table if not exists outbox_event (
     event_id     uuid primary key,
     type_name    text        not null,

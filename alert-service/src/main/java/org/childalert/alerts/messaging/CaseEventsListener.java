@@ -6,7 +6,7 @@ import org.childalert.alerts.lifecycle.AlertCancellations;
 import org.childalert.alerts.lifecycle.EscalationIntake;
 import org.childalert.events.CaseEscalationRequested;
 import org.childalert.events.CaseResolved;
-import org.childalert.events.IntegrationEvent;
+import org.childalert.kit.messaging.InboundEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +38,7 @@ class CaseEventsListener {
         return message -> inbound.decode(message).ifPresent(this::dispatch);
     }
 
-    private void dispatch(IntegrationEvent event) {
+    private void dispatch(Object event) {
         if (event instanceof CaseEscalationRequested requested) {
             inbound.handleOnce(requested, escalations::open);
         } else if (event instanceof CaseResolved resolved) {

@@ -3,9 +3,9 @@ package org.childalert.alerts.messaging;
 import java.util.function.Consumer;
 
 import org.childalert.alerts.acknowledgement.PoliceAcknowledgements;
-import org.childalert.events.IntegrationEvent;
 import org.childalert.events.PoliceAcknowledged;
 import org.childalert.events.PoliceZoneAlerted;
+import org.childalert.kit.messaging.InboundEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +36,7 @@ class NotificationEventsListener {
         return message -> inbound.decode(message).ifPresent(this::dispatch);
     }
 
-    private void dispatch(IntegrationEvent event) {
+    private void dispatch(Object event) {
         if (event instanceof PoliceZoneAlerted alerted) {
             inbound.handleOnce(alerted, acknowledgements::onZoneAlerted);
         } else if (event instanceof PoliceAcknowledged acknowledged) {

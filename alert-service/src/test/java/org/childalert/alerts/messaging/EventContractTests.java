@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.childalert.events.AlertCancelled;
@@ -16,6 +17,7 @@ import org.childalert.events.CaseOutcome;
 import org.childalert.events.CaseResolved;
 import org.childalert.events.DisclosureLevel;
 import org.childalert.events.IntegrationEvent;
+import org.childalert.kit.messaging.EventJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** This service's side of the event contract, checked against the golden samples of the events module. */
 class EventContractTests {
 
-    private final EventJson json = new EventJson();
+    private final EventJson json = new EventJson(List.of());
     private final JsonMapper tree = JsonMapper.builder().build();
 
     @Test

@@ -14,7 +14,7 @@ import org.childalert.events.AlertIssued;
 import org.childalert.events.AlertRejected;
 import org.childalert.events.AlertUpdated;
 import org.childalert.events.AlertWidened;
-import org.childalert.events.IntegrationEvent;
+import org.childalert.kit.messaging.InboundEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -28,7 +28,7 @@ class AlertEventsListener {
         return message -> inbound.decode(message).ifPresent(event -> handle(event, inbound, progress, activity));
     }
 
-    private static void handle(IntegrationEvent event, InboundEvents inbound, AlertProgress progress, AlertActivity activity) {
+    private static void handle(Object event, InboundEvents inbound, AlertProgress progress, AlertActivity activity) {
         if (event instanceof AlertIssued issued) {
             inbound.handleOnce(issued, e -> progress.issued(e.alertId(), e.caseId(), e.occurredAt(),
                     e.approvedBy().username()));

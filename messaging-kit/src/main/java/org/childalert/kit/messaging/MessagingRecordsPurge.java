@@ -30,7 +30,7 @@ public final class MessagingRecordsPurge {
     private final int batchSize;
 
     MessagingRecordsPurge(JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
-                          MessagingRecordsProperties properties) {
+                          MessagingProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;

@@ -24,25 +24,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @AutoConfiguration(after = {JdbcClientAutoConfiguration.class, TransactionAutoConfiguration.class})
 @ConditionalOnBean({JdbcClient.class, TransactionTemplate.class})
-@EnableConfigurationProperties(MessagingRecordsProperties.class)
+@EnableConfigurationProperties(MessagingProperties.class)
 @EnableScheduling
 public class MessagingRecordsPurgeAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     MessagingRecordsPurge messagingRecordsPurge(JdbcClient jdbc, TransactionTemplate transactions,
-                                                ObjectProvider<Clock> clock, MessagingRecordsProperties properties) {
+                                                ObjectProvider<Clock> clock, MessagingProperties properties) {
         return new MessagingRecordsPurge(jdbc, transactions, clock.getIfAvailable(Clock::systemUTC), properties);
     }
 
     @Bean
     SchedulingConfigurer messagingRecordsPurgeSchedule(MessagingRecordsPurge purge,
-                                                       MessagingRecordsProperties properties) {
+                                                       MessagingProperties properties) {
         return registrar -> schedule(registrar, purge, properties);
     }
 
     private static void schedule(ScheduledTaskRegistrar registrar, MessagingRecordsPurge purge,
-                                 MessagingRecordsProperties properties) {
+                                 MessagingProperties properties) {
         if (properties.outbox().scheduled()) {
             registrar.addCronTask(purge::purgeNow, properties.outbox().purgeSchedule());
         }
