@@ -9,6 +9,8 @@ import static org.childalert.alerts.Tokens.officer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import org.childalert.events.CaseResolved;
 import org.childalert.events.DisclosureLevel;
 import org.childalert.events.EventType;
 import org.childalert.events.IntegrationEvent;
+import org.childalert.kit.messaging.CatchAllBindingRemoval;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +35,13 @@ import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -55,6 +60,7 @@ class AlertServiceIntegrationTests {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String CASES_EXCHANGE = "cases.events";
     private static final String ALERTS_EXCHANGE = "alerts.events";
+    private static final String NOTIFICATIONS_EXCHANGE = "notifications.events";
     private static final String DEAD_LETTERS = "cases.events.alert-service.dlq";
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -71,6 +77,12 @@ class AlertServiceIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    CatchAllBindingRemoval catchAllBindings;
+
+    @Autowired
+    BindingsLifecycleController bindings;
 
     @BeforeEach
     void declareTheExchangesAsTheServicesDo() {
@@ -193,6 +205,43 @@ class AlertServiceIntegrationTests {
         assertThat(dead.getMessageProperties().getHeaders()).containsKey("x-exception-message");
         assertThat(count("select count(*) from processed_event where event_id = :id", UUID.fromString(eventId)))
                 .isZero();
+    }
+
+    @Test
+    void deliveryReportsNoLongerReachTheQueueEvenWhereAnEarlierVersionBoundItToEverything() throws Exception {
+        String queue = "notifications.events.alert-service";
+        TopicExchange notifications = new TopicExchange(NOTIFICATIONS_EXCHANGE, true, false);
+        admin.declareBinding(BindingBuilder.bind(new Queue(queue)).to(notifications).with("#")); // as before issue 16
+        assertThat(catchAllBindings.removeStaleCatchAllBindings()).contains(queue);
+        bindings.stop("notificationEvents-in-0"); // the queue keeps what arrives, for the test to count
+        try {
+            admin.purgeQueue(queue, false);
+
+            sendSample(NOTIFICATIONS_EXCHANGE, "notifications.NotificationDispatched.v1");
+            sendSample(NOTIFICATIONS_EXCHANGE, "notifications.NotificationDelivered.v1");
+            sendSample(NOTIFICATIONS_EXCHANGE, "notifications.ReplyReceived.v1");
+            sendSample(NOTIFICATIONS_EXCHANGE, "notifications.PoliceZoneAlerted.v1"); // handled: it must arrive
+
+            await().atMost(PATIENCE).until(() -> messagesIn(queue) >= 1);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> messagesIn(queue) == 1);
+        } finally {
+            admin.purgeQueue(queue, false);
+            bindings.start("notificationEvents-in-0");
+        }
+    }
+
+    private void sendSample(String exchange, String typeName) throws IOException {
+        byte[] sample;
+        try (InputStream in = getClass().getResourceAsStream("/events/" + typeName + ".json")) {
+            sample = in.readAllBytes();
+        }
+        String eventId = json.readTree(sample).get("eventId").asString();
+        rabbit.send(exchange, typeName, new Message(sample, ceProperties(eventId, typeName, UUID.randomUUID())));
+    }
+
+    private long messagesIn(String queue) {
+        QueueInformation information = admin.getQueueInfo(queue);
+        return information == null ? -1 : information.getMessageCount();
     }
 
     private void publish(IntegrationEvent event) {
