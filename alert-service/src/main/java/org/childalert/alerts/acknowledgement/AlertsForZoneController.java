@@ -11,7 +11,7 @@ import org.childalert.alerts.lifecycle.Alert;
 import org.childalert.alerts.lifecycle.AlertRepository;
 import org.childalert.alerts.lifecycle.AlertStatus;
 import org.childalert.alerts.lifecycle.AlertView;
-import org.childalert.alerts.web.InvalidRequestException;
+import org.childalert.kit.web.InvalidRequestException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

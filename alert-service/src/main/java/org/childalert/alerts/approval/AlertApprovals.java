@@ -8,7 +8,7 @@ import org.childalert.alerts.lifecycle.AlertRepository;
 import org.childalert.alerts.lifecycle.Decision;
 import org.childalert.alerts.lifecycle.DecisionLog;
 import org.childalert.alerts.web.ForbiddenException;
-import org.childalert.alerts.web.NotFoundException;
+import org.childalert.kit.web.NotFoundException;
 import org.childalert.events.Actor;
 import org.childalert.events.AlertIssued;
 import org.childalert.events.AlertRejected;

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.childalert.alerts.lifecycle.Alert;
 import org.childalert.alerts.lifecycle.AlertRepository;
-import org.childalert.alerts.web.NotFoundException;
+import org.childalert.kit.web.NotFoundException;
 import org.childalert.events.DisclosureLevel;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

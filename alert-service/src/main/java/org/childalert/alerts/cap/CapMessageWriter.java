@@ -18,7 +18,7 @@ import org.childalert.alerts.lifecycle.Alert;
 import org.childalert.alerts.lifecycle.AlertStatus;
 import org.childalert.alerts.lifecycle.CancellationReason;
 import org.childalert.alerts.lifecycle.PublicLinks;
-import org.childalert.alerts.web.ConflictException;
+import org.childalert.kit.web.ConflictException;
 import org.childalert.events.DisclosureLevel;
 import org.springframework.stereotype.Component;
 

@@ -10,7 +10,7 @@ import org.childalert.alerts.lifecycle.AlertRepository;
 import org.childalert.alerts.lifecycle.AlertStatus;
 import org.childalert.alerts.photos.AlertPhotos;
 import org.childalert.alerts.web.GoneException;
-import org.childalert.alerts.web.NotFoundException;
+import org.childalert.kit.web.NotFoundException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.childalert.alerts.policy.Criteria;
-import org.childalert.alerts.web.ConflictException;
+import org.childalert.kit.web.ConflictException;
 import org.childalert.events.Actor;
 import org.childalert.events.AlertIssued;
 import org.childalert.events.DisclosureLevel;

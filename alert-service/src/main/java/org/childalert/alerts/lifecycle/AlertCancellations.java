@@ -3,7 +3,7 @@ package org.childalert.alerts.lifecycle;
 import java.time.Clock;
 import java.util.UUID;
 
-import org.childalert.alerts.web.NotFoundException;
+import org.childalert.kit.web.NotFoundException;
 import org.childalert.events.Actor;
 import org.childalert.events.AlertCancelled;
 import org.childalert.events.CaseResolved;

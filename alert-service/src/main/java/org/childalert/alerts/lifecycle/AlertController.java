@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.childalert.alerts.security.Callers;
-import org.childalert.alerts.web.InvalidRequestException;
-import org.childalert.alerts.web.NotFoundException;
+import org.childalert.kit.web.InvalidRequestException;
+import org.childalert.kit.web.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -20,7 +20,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
-import org.childalert.alerts.web.InvalidRequestException;
+import org.childalert.kit.web.InvalidRequestException;
 import org.childalert.alerts.web.PayloadTooLargeException;
 import org.springframework.stereotype.Component;
 

@@ -1,28 +1,17 @@
 package org.childalert.alerts.security;
 
-import java.time.Duration;
-import java.util.List;
-
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.childalert.kit.web.BearerTokenApi;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.client.RestTemplate;
 
 /**
  * This service is an OAuth2 resource server: it validates every JWT itself (signature against the realm's
@@ -46,29 +35,17 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain management(HttpSecurity http) throws Exception {
-        ProblemResponses problems = new ProblemResponses();
-        http
-                .securityMatcher(EndpointRequest.toAnyEndpoint())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        BearerTokenApi.configure(http.securityMatcher(EndpointRequest.toAnyEndpoint()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
-                        .anyRequest().hasRole(ADMIN))
-                .oauth2ResourceServer(oauth2 -> oauth2
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRoles()))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                        .anyRequest().hasRole(ADMIN));
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        ProblemResponses problems = new ProblemResponses();
-        http
-                .csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies, nothing to forge
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        BearerTokenApi.configure(http)
                 .authorizeHttpRequests(requests -> requests
                         // an error is answered by ApiErrors where it happens; should anything still be forwarded
                         // to the error page, that dispatch is never judged as if it were the caller's request
@@ -94,12 +71,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/alerts/*/cancellation", "/api/alerts/*/updates",
                                 "/api/alerts/*/widening", "/api/alerts/*/extensions").hasAnyRole(COORDINATOR, POLICE)
                         .requestMatchers(HttpMethod.PUT, "/api/alerts/*/photo").hasAnyRole(COORDINATOR, POLICE)
-                        .anyRequest().denyAll())
-                .oauth2ResourceServer(oauth2 -> oauth2
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRoles()))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                        .anyRequest().denyAll());
         return http.build();
     }
 
@@ -108,21 +80,5 @@ class SecurityConfiguration {
         return HttpMethod.GET.matches(request.getMethod())
                 && request.getParameter("zone") != null
                 && ALERT_LIST.matches(request);
-    }
-
-    @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
-        // Spring Security's default JWKS fetch gives up after 500 ms; Keycloak can be slower on a busy machine.
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(Duration.ofSeconds(5));
-        requests.setReadTimeout(Duration.ofSeconds(5));
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
-                .restOperations(new RestTemplate(requests))
-                .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && audience.contains(properties.audience()))));
-        return decoder;
     }
 }

@@ -10,7 +10,7 @@ import org.childalert.alerts.lifecycle.AlertView;
 import org.childalert.alerts.photos.AlertPhotos;
 import org.childalert.alerts.photos.PhotoImages;
 import org.childalert.alerts.security.Callers;
-import org.childalert.alerts.web.InvalidRequestException;
+import org.childalert.kit.web.InvalidRequestException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

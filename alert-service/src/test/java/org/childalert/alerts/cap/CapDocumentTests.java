@@ -27,7 +27,7 @@ import org.childalert.alerts.lifecycle.CancellationReason;
 import org.childalert.alerts.lifecycle.PendingChange;
 import org.childalert.alerts.lifecycle.PublicLinks;
 import org.childalert.alerts.policy.Criteria;
-import org.childalert.alerts.web.ConflictException;
+import org.childalert.kit.web.ConflictException;
 import org.childalert.events.Actor;
 import org.childalert.events.DisclosureLevel;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
 
 import org.childalert.alerts.TestPhotos;
-import org.childalert.alerts.web.InvalidRequestException;
+import org.childalert.kit.web.InvalidRequestException;
 import org.childalert.alerts.web.PayloadTooLargeException;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;

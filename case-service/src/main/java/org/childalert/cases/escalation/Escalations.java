@@ -15,7 +15,7 @@ import org.childalert.cases.casefile.CaseStatus;
 import org.childalert.cases.security.Caller;
 import org.childalert.cases.timeline.Timeline;
 import org.childalert.cases.timeline.TimelineKind;
-import org.childalert.cases.web.ConflictException;
+import org.childalert.kit.web.ConflictException;
 import org.childalert.events.CaseEscalationRequested;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationEventPublisher;

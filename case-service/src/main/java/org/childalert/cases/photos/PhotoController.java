@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.UUID;
 
 import org.childalert.cases.security.Caller;
-import org.childalert.cases.web.InvalidRequestException;
+import org.childalert.kit.web.InvalidRequestException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

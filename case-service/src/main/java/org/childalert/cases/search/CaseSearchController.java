@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.childalert.cases.casefile.CaseCategory;
 import org.childalert.cases.casefile.CaseStatus;
 import org.childalert.cases.security.Caller;
-import org.childalert.cases.web.InvalidRequestException;
+import org.childalert.kit.web.InvalidRequestException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,23 +1,12 @@
 package org.childalert.cases.security;
 
-import java.time.Duration;
-import java.util.List;
-
 import jakarta.servlet.DispatcherType;
+import org.childalert.kit.web.BearerTokenApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.client.RestTemplate;
 
 /**
  * This service is an OAuth2 resource server: it validates every JWT itself (signature against the realm's
@@ -33,10 +22,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        ProblemResponses problems = new ProblemResponses();
-        http
-                .csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies, nothing to forge
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        BearerTokenApi.configure(http)
                 .authorizeHttpRequests(requests -> requests
                         // the error page reports a failure that already happened: never a question of role
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -53,28 +39,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/statistics/**").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/audit").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/imports/historic-cases").hasRole(ADMIN)
-                        .anyRequest().denyAll())
-                .oauth2ResourceServer(oauth2 -> oauth2
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRoles()))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                        .anyRequest().denyAll());
         return http.build();
-    }
-
-    @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
-        // Spring Security's default JWKS fetch gives up after 500 ms; Keycloak can be slower on a busy machine.
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(Duration.ofSeconds(5));
-        requests.setReadTimeout(Duration.ofSeconds(5));
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
-                .restOperations(new RestTemplate(requests))
-                .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && audience.contains(properties.audience()))));
-        return decoder;
     }
 }

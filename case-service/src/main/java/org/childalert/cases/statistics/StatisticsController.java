@@ -8,7 +8,7 @@ import java.util.Map;
 
 import jakarta.validation.constraints.Min;
 import org.childalert.cases.security.Caller;
-import org.childalert.cases.web.InvalidRequestException;
+import org.childalert.kit.web.InvalidRequestException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package org.childalert.alerts.security;
+package org.childalert.kit.web;
 
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * Maps Keycloak's realm roles ({@code realm_access.roles}) to Spring authorities: {@code coordinator}
  * becomes {@code ROLE_COORDINATOR}. The principal's name is the user name, for audit trails.
  */
-final class KeycloakRealmRoles implements Converter<Jwt, AbstractAuthenticationToken> {
+public final class KeycloakRealmRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {

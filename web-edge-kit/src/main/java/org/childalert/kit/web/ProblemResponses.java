@@ -1,4 +1,4 @@
-package org.childalert.cases.security;
+package org.childalert.kit.web;
 
 import java.io.IOException;
 
@@ -12,7 +12,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /** 401 and 403 as {@code application/problem+json} (RFC 9457), like every other error of the API. */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)

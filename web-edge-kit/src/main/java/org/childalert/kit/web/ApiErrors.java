@@ -1,15 +1,13 @@
-package org.childalert.cases.web;
+package org.childalert.kit.web;
 
 import java.net.URI;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,10 +15,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,16 +26,25 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the API as {@code application/problem+json} (RFC 9457), saying what is wrong in words a
- * client developer can act on. Validation errors list each field with its reason under {@code errors}.
+ * Every error of a service's API as {@code application/problem+json} (RFC 9457), saying what is wrong in words a
+ * client developer can act on: validation errors list each field with its reason under {@code errors}; a
+ * {@link ProblemException} says its own status; a database that is down is 503 with {@code Retry-After}; anything
+ * else is 500 with a correlation id and none of the internals. A service takes it with
+ * {@code @Import(ApiErrors.class)}; every error is answered here, so nothing is forwarded to the error page.
  */
 @RestControllerAdvice
-class ApiErrors extends ResponseEntityExceptionHandler {
+public class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     /** How long a caller should wait before trying again when a dependency is down. */
     static final String RETRY_AFTER_SECONDS = "5";
+
+    private final String serviceName;
+
+    public ApiErrors(Environment environment) {
+        this.serviceName = environment.getProperty("spring.application.name", "service");
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -69,55 +74,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 "'" + ex.getName() + "' has an invalid value: " + ex.getValue());
     }
 
-    @ExceptionHandler(InvalidRequestException.class)
-    ProblemDetail invalid(InvalidRequestException ex) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage());
-        problem.setProperty("errors", ex.problems().stream()
-                .map(p -> Map.of("field", p.field(), "message", p.message()))
-                .toList());
-        return problem;
-    }
-
-    @ExceptionHandler(InvalidRowsException.class)
-    ProblemDetail invalidRows(InvalidRowsException ex) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid file", ex.getMessage() + ": "
-                + String.join("; ", ex.problems().stream()
-                        .limit(20)
-                        .map(p -> "line " + p.line() + " " + p.field() + " " + p.message())
-                        .toList()));
-        problem.setProperty("errors", ex.problems().stream()
-                .map(p -> Map.<String, Object>of("line", p.line(), "field", p.field(), "message", p.message()))
-                .toList());
-        return problem;
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException ex) {
-        return problem(HttpStatus.CONFLICT, "Conflict with the current state", ex.getMessage());
-    }
-
-    /**
-     * A dependency that is down: the database refuses connections or a transaction cannot begin. Nothing was done;
-     * the caller may try again. (The broker is never called during a request: events leave through the outbox.)
-     */
-    @ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class, CannotCreateTransactionException.class,
-            SQLTransientConnectionException.class })
-    ResponseEntity<ProblemDetail> unavailable(Exception ex, HttpServletRequest request) {
-        String traceId = CorrelationId.of(request);
-        log.warn("Database unavailable [traceId={}]: {}", traceId, ex.toString());
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
-                "The database cannot be reached right now; nothing was changed. Try again shortly.");
-        problem.setProperty("traceId", traceId);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> refused(ProblemException ex) {
+        return ResponseEntity.status(ex.status()).body(ex.toProblem());
     }
 
     /**
@@ -130,20 +89,27 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Anything else is this service's own failure: 500 with a correlation id to find it in the log, and none of
-     * the internals. Answered here, so nothing is forwarded to the error page (whose dispatch the authorization
-     * rules used to refuse with a misleading 403).
+     * Anything else: a database that cannot be reached is 503 with {@code Retry-After}, nothing was done and the
+     * caller may try again (no request waits on the broker: events leave through the outbox, in the database);
+     * any other failure is the service's own, 500 with a correlation id to find the logged cause by.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
-        if (DatabaseDown.isTheCauseOf(ex)) {
-            // e.g. a pooled connection that broke mid-transaction, whose failed rollback hides the broken connection
-            return unavailable(ex, request);
-        }
         String traceId = CorrelationId.of(request);
+        if (DatabaseDown.isTheCauseOf(ex)) {
+            log.warn("Database unavailable for {} {} [traceId={}]: {}", request.getMethod(), request.getRequestURI(),
+                    traceId, ex.toString());
+            ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
+                    "The database cannot be reached right now; nothing was changed. Try again shortly.");
+            problem.setProperty("traceId", traceId);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
         log.error("Unexpected failure of {} {} [traceId={}]", request.getMethod(), request.getRequestURI(), traceId, ex);
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "The case-service failed to handle this request. Quote the traceId when you report it.");
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The " + serviceName
+                + " failed to handle this request. Quote the traceId " + traceId + " when you report it.");
         problem.setProperty("traceId", traceId);
         return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
@@ -153,7 +119,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setType(URI.create("about:blank"));

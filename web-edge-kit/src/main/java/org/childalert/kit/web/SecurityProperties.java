@@ -1,4 +1,4 @@
-package org.childalert.alerts.security;
+package org.childalert.kit.web;
 
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,5 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("childalert.security")
-record SecurityProperties(@NotBlank String issuerUri, @NotBlank String jwkSetUri, @NotBlank String audience) {
+public record SecurityProperties(@NotBlank String issuerUri, @NotBlank String jwkSetUri, @NotBlank String audience) {
 }

@@ -1,4 +1,4 @@
-package org.childalert.cases.web;
+package org.childalert.kit.web;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -11,9 +11,9 @@ import org.slf4j.MDC;
  * logging context as {@code traceId}), else the caller's {@code X-Request-Id} when it is a plain token, else a new
  * random id.
  */
-final class CorrelationId {
+public final class CorrelationId {
 
-    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     /** What a request id may look like; anything else (a log-injection attempt, a novel) is replaced. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
@@ -21,7 +21,7 @@ final class CorrelationId {
     private CorrelationId() {
     }
 
-    static String of(HttpServletRequest request) {
+    public static String of(HttpServletRequest request) {
         String traceId = MDC.get("traceId");
         if (traceId != null && !traceId.isBlank()) {
             return traceId;

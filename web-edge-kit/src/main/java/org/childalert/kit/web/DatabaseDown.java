@@ -1,4 +1,4 @@
-package org.childalert.cases.web;
+package org.childalert.kit.web;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -18,12 +18,12 @@ import org.springframework.transaction.TransactionSystemException;
  * The outermost exception often hides it: when a connection breaks mid-transaction, the rollback fails too, and
  * Spring reports the failed rollback.
  */
-final class DatabaseDown {
+public final class DatabaseDown {
 
     private DatabaseDown() {
     }
 
-    static boolean isTheCauseOf(Throwable failure) {
+    public static boolean isTheCauseOf(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
             if (isConnectionFailure(cause)) {
