@@ -20,7 +20,8 @@ class ArchitectureTests {
     void onlyTheMessagingPackageTalksToTheBroker() {
         noClasses().that().resideOutsideOfPackage("org.childalert.alerts.messaging..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.cloud.stream..",
-                        "org.springframework.cloud.function..", "org.springframework.amqp..")
+                        "org.springframework.cloud.function..", "org.springframework.amqp..",
+                        "org.childalert.kit.messaging..")
                 .check(SERVICE);
     }
 

@@ -17,9 +17,17 @@ class ArchitectureTests {
 
     @Test
     void onlyTheMessagingPackageTalksToTheBroker() {
-        noClasses().that().resideOutsideOfPackage("..messaging..")
+        noClasses().that().resideOutsideOfPackage("org.childalert.cases.messaging..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.cloud.stream..",
-                        "org.springframework.amqp..")
+                        "org.springframework.cloud.function..", "org.springframework.amqp..",
+                        "org.childalert.kit.messaging..")
+                .check(classes);
+    }
+
+    @Test
+    void featuresPublishEventsWithoutKnowingTheMessagingPackage() {
+        noClasses().that().resideOutsideOfPackage("org.childalert.cases.messaging..")
+                .should().dependOnClassesThat().resideInAPackage("org.childalert.cases.messaging..")
                 .check(classes);
     }
 

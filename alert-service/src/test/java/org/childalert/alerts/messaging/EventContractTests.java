@@ -1,7 +1,9 @@
 package org.childalert.alerts.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
+import static org.childalert.kit.test.ConsumerContract.boundRoutingKeys;
+import static org.childalert.kit.test.ConsumerContract.decodingWithoutADatabase;
+import static org.childalert.kit.test.ConsumerContract.goldenSample;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -10,10 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -29,7 +29,6 @@ import org.childalert.events.CaseResolved;
 import org.childalert.events.DisclosureLevel;
 import org.childalert.events.EventType;
 import org.childalert.events.IntegrationEvent;
-import org.childalert.kit.messaging.CloudEventHeaders;
 import org.childalert.kit.messaging.EventJson;
 import org.childalert.kit.messaging.InboundEvents;
 import org.junit.jupiter.api.Test;
@@ -37,10 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.Mockito;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +52,7 @@ class EventContractTests {
     private final EscalationIntake escalations = mock(EscalationIntake.class);
     private final AlertCancellations cancellations = mock(AlertCancellations.class);
     private final PoliceAcknowledgements acknowledgements = mock(PoliceAcknowledgements.class);
-    private final InboundEvents inbound = inboundEventsWithoutADatabase();
+    private final InboundEvents inbound = decodingWithoutADatabase(new EventContract().eventCatalogue());
     private final Map<EventType.Source, Consumer<Message<byte[]>>> listeners = Map.of(
             EventType.Source.CASES, new CaseEventsListener(inbound, escalations, cancellations).caseEvents(),
             EventType.Source.NOTIFICATIONS, new NotificationEventsListener(inbound, acknowledgements).notificationEvents());
@@ -64,8 +60,8 @@ class EventContractTests {
             EventType.Source.CASES, "caseEvents-in-0", EventType.Source.NOTIFICATIONS, "notificationEvents-in-0");
 
     @Test
-    void handsAPoliceZoneReachedToTheAcknowledgementFeature() throws IOException {
-        listeners.get(EventType.Source.NOTIFICATIONS).accept(message("notifications.PoliceZoneAlerted.v1"));
+    void handsAPoliceZoneReachedToTheAcknowledgementFeature() {
+        listeners.get(EventType.Source.NOTIFICATIONS).accept(goldenSample("notifications.PoliceZoneAlerted.v1"));
 
         verify(acknowledgements).onZoneAlerted(argThat(alerted -> alerted.zoneId().equals("5340")
                 && alerted.zoneName().equals("Brussels West")
@@ -73,8 +69,8 @@ class EventContractTests {
     }
 
     @Test
-    void handsAPoliceAcknowledgementToTheAcknowledgementFeature() throws IOException {
-        listeners.get(EventType.Source.NOTIFICATIONS).accept(message("notifications.PoliceAcknowledged.v1"));
+    void handsAPoliceAcknowledgementToTheAcknowledgementFeature() {
+        listeners.get(EventType.Source.NOTIFICATIONS).accept(goldenSample("notifications.PoliceAcknowledged.v1"));
 
         verify(acknowledgements).onPoliceAcknowledged(argThat(acknowledged -> acknowledged.zoneId().equals("5340")
                 && acknowledged.contact().username().equals("Inspector Peeters")));
@@ -82,12 +78,12 @@ class EventContractTests {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void bindsEachQueueToATypeExactlyWhenItsListenerHandsItOn(EventType type) throws IOException {
+    void bindsEachQueueToATypeExactlyWhenItsListenerHandsItOn(EventType type) {
         Consumer<Message<byte[]>> listener = listeners.get(type.source());
         if (listener == null) {
             return; // alerts.events is this service's own exchange: it consumes none of it
         }
-        listener.accept(message(type.typeName()));
+        listener.accept(goldenSample(type.typeName()));
 
         int calls = Mockito.mockingDetails(escalations).getInvocations().size()
                 + Mockito.mockingDetails(cancellations).getInvocations().size()
@@ -143,36 +139,6 @@ class EventContractTests {
             return AlertIssued.class;
         }
         return typeName.contains("AlertRejected") ? AlertRejected.class : AlertCancelled.class;
-    }
-
-    /** Decodes as the kit does; handles every delivery (de-duplication is the kit's, tested there). */
-    @SuppressWarnings("unchecked")
-    private InboundEvents inboundEventsWithoutADatabase() {
-        InboundEvents decoding = mock(InboundEvents.class);
-        Mockito.when(decoding.decode(any())).thenAnswer(invocation -> {
-            Message<byte[]> message = invocation.getArgument(0);
-            String typeName = (String) message.getHeaders().get(CloudEventHeaders.TYPE);
-            return EventType.ofTypeName(typeName).map(type -> json.read(message.getPayload(), type.recordType()));
-        });
-        Mockito.doAnswer(invocation -> {
-            ((Consumer<Object>) invocation.getArgument(1)).accept(invocation.getArgument(0));
-            return null;
-        }).when(decoding).handleOnce(any(), any());
-        return decoding;
-    }
-
-    private static List<String> boundRoutingKeys(String binding) {
-        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new ClassPathResource("application.yml"));
-        Properties properties = yaml.getObject();
-        String prefix = "spring.cloud.stream.rabbit.bindings." + binding + ".consumer.";
-        String keys = properties.getProperty(prefix + "binding-routing-key");
-        String delimiter = properties.getProperty(prefix + "binding-routing-key-delimiter");
-        return delimiter == null ? List.of(keys) : Arrays.asList(keys.split(delimiter));
-    }
-
-    private static Message<byte[]> message(String typeName) throws IOException {
-        return MessageBuilder.withPayload(sample(typeName)).setHeader(CloudEventHeaders.TYPE, typeName).build();
     }
 
     private static byte[] sample(String typeName) throws IOException {
