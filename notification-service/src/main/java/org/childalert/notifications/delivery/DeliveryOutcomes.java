@@ -3,7 +3,9 @@ package org.childalert.notifications.delivery;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -11,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.childalert.events.DeliveryChannel;
+import org.childalert.events.DeliveryProgressed;
 import org.childalert.events.NoticeKind;
-import org.childalert.events.NotificationDispatched;
 import org.childalert.events.NotificationFailed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records what the senders report, many outcomes per transaction instead of one transaction per message: the
- * rows' new states, and with them, in the same transaction, one NotificationDispatched or NotificationFailed
- * event per delivery through the outbox. A sender hands its outcome over and takes the next message; a single
+ * rows' new states, and with them, in the same transaction, one DeliveryProgressed event per alert (how many
+ * messages of the batch providers accepted, per channel, and how many were given up) and a NotificationFailed per
+ * delivery given up, through the outbox. The delivery table is the per-recipient record: an event per accepted
+ * message cost an outbox row, a relay round trip and a broker message each, for no consumer. A sender hands its outcome over and takes the next message; a single
  * recorder thread writes them, as soon as {@code outcomeBatchSize} are waiting or {@code outcomeFlushInterval}
  * has passed. When the database falls behind, the hand-over queue fills and the senders wait: nothing is
  * dropped. If the service dies before an outcome is recorded, its delivery is still SENDING and is sent again
@@ -143,6 +147,7 @@ class DeliveryOutcomes implements DisposableBean {
                 released.add(r);
             }
         }
+        Map<UUID, Progress> progress = new LinkedHashMap<>();
         List<UUID> acceptedFirstNotices = new ArrayList<>();
         int[] rows = update("""
                 update delivery set state = 'ACCEPTED', provider_message_id = :providerId, error_code = null,
@@ -154,8 +159,7 @@ class DeliveryOutcomes implements DisposableBean {
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] == 1) {
                 Delivery d = accepted.get(i).delivery();
-                events.publishEvent(new NotificationDispatched(UUID.randomUUID(), Instant.now(), d.id(), d.alertId(),
-                        d.channel(), d.notice(), d.recipientKind(), accepted.get(i).providerMessageId()));
+                progress.computeIfAbsent(d.alertId(), id -> new Progress()).handedOver(d.channel());
                 if (d.notice() == NoticeKind.ISSUED || d.notice() == NoticeKind.WIDENED) {
                     acceptedFirstNotices.add(d.id());
                 }
@@ -191,6 +195,7 @@ class DeliveryOutcomes implements DisposableBean {
             if (rows[i] == 1) {
                 SendOutcome.GivenUp g = givenUp.get(i);
                 Delivery d = g.delivery();
+                progress.computeIfAbsent(d.alertId(), id -> new Progress()).failed++;
                 events.publishEvent(new NotificationFailed(UUID.randomUUID(), Instant.now(), d.id(), d.alertId(),
                         d.channel(), d.notice(), d.recipientKind(), g.errorCode()));
                 if (d.channel() == DeliveryChannel.SMS && g.permanent()) {
@@ -201,8 +206,26 @@ class DeliveryOutcomes implements DisposableBean {
                 }
             }
         }
+        Instant now = Instant.now();
+        progress.forEach((alertId, counts) -> events.publishEvent(new DeliveryProgressed(UUID.randomUUID(), now, alertId,
+                counts.sms, counts.email, counts.failed)));
         fallbacks.stopTextingNumbersOf(unreachableNumbers);
         return queued + fallbacks.queueByEmail(permanentSms);
+    }
+
+    /** What a batch changed for one alert. */
+    private static final class Progress {
+        int sms;
+        int email;
+        int failed;
+
+        void handedOver(DeliveryChannel channel) {
+            if (channel == DeliveryChannel.SMS) {
+                sms++;
+            } else {
+                email++;
+            }
+        }
     }
 
     private <T> int[] update(String sql, List<T> items, Function<T, MapSqlParameterSource> parameters) {
@@ -222,8 +245,10 @@ class DeliveryOutcomes implements DisposableBean {
             return 0;
         }
         return jdbc.update("""
-                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language)
-                select gen_random_uuid(), d.alert_id, d.recipient_kind, d.recipient_id, d.channel, 'FOUND', d.address, d.language
+                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language,
+                                      hand_over_rank)
+                select gen_random_uuid(), d.alert_id, d.recipient_kind, d.recipient_id, d.channel, 'FOUND', d.address, d.language,
+                       d.hand_over_rank
                 from delivery d join alert_notice a on a.alert_id = d.alert_id
                 where d.id in (:ids) and d.notice in ('ISSUED', 'WIDENED') and a.cancelled_at is not null
                 on conflict do nothing

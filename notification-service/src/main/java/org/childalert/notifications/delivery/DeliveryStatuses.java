@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.childalert.events.DeliveryChannel;
 import org.childalert.events.NoticeKind;
-import org.childalert.events.NotificationDelivered;
 import org.childalert.events.NotificationFailed;
 import org.childalert.events.RecipientKind;
 import org.slf4j.Logger;
@@ -29,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * in that order than the last one applied, so a late "sent" never undoes "delivered". Only "delivered" (the
  * carrier's receipt) makes the row DELIVERED (with its time): "sent" means a carrier took the message, which is
  * still only accepted, and stays ACCEPTED with its provider status; "undelivered" makes it UNDELIVERED and
- * "failed" FAILED (with Twilio's error code).
+ * "failed" FAILED (with Twilio's error code), with a NotificationFailed.
  */
 @Service
 class DeliveryStatuses {
@@ -105,10 +104,9 @@ class DeliveryStatuses {
             return Optional.empty();
         }
         Changed row = changed.get(0);
-        if ("DELIVERED".equals(row.state()) && !"DELIVERED".equals(row.previousState())) {
-            events.publishEvent(new NotificationDelivered(UUID.randomUUID(), Instant.now(), row.id(), row.alertId(),
-                    row.channel(), row.notice(), row.kind()));
-        } else if ("UNDELIVERED".equals(row.state()) || "FAILED".equals(row.state())) {
+        // a delivery receipt is recorded on its row (state, delivered_at) and nowhere else: no consumer needs an event
+        // per recipient (the reports API reads the rows)
+        if ("UNDELIVERED".equals(row.state()) || "FAILED".equals(row.state())) {
             events.publishEvent(new NotificationFailed(UUID.randomUUID(), Instant.now(), row.id(), row.alertId(),
                     row.channel(), row.notice(), row.kind(), code == null ? status.toUpperCase(Locale.ROOT) : code));
             if (row.channel() == DeliveryChannel.SMS && code != null && PERMANENT_CODES.contains(code)) {
