@@ -102,11 +102,13 @@ class DeliveryQueue {
                         .addValue("channel", recipient.channel().name())
                         .addValue("notice", notice.name())
                         .addValue("address", recipient.address())
-                        .addValue("language", recipient.language().code()))
+                        .addValue("language", recipient.language().code())
+                        .addValue("rank", recipient.handOverRank()))
                 .toArray(SqlParameterSource[]::new);
         int[] inserted = batch.batchUpdate("""
-                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language)
-                values (:id, :alertId, :kind, :recipientId, :channel, :notice, :address, :language)
+                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language,
+                                      hand_over_rank)
+                values (:id, :alertId, :kind, :recipientId, :channel, :notice, :address, :language, :rank)
                 on conflict do nothing
                 """, rows);
         return Arrays.stream(inserted).map(n -> Math.max(n, 0)).sum();
@@ -118,8 +120,10 @@ class DeliveryQueue {
      */
     int enqueueFoundForEveryoneReached(UUID alertId) {
         return jdbc.sql("""
-                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language)
-                select gen_random_uuid(), alert_id, recipient_kind, recipient_id, channel, 'FOUND', address, language
+                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language,
+                                      hand_over_rank)
+                select gen_random_uuid(), alert_id, recipient_kind, recipient_id, channel, 'FOUND', address, language,
+                       hand_over_rank
                 from delivery
                 where alert_id = :alertId and notice in ('ISSUED', 'WIDENED') and state in ('ACCEPTED', 'DELIVERED')
                 on conflict do nothing
@@ -173,11 +177,13 @@ class DeliveryQueue {
             return 0;
         }
         return jdbc.sql("""
-                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language)
-                select gen_random_uuid(), :alertId, c.kind, c.recipient_id, c.channel, :notice, c.address, c.language
+                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language,
+                                      hand_over_rank)
+                select gen_random_uuid(), :alertId, c.kind, c.recipient_id, c.channel, :notice, c.address, c.language,
+                       c.hand_over_rank
                 from unnest(cast(:kinds as text[]), cast(:recipientIds as uuid[]), cast(:channels as text[]),
-                            cast(:addresses as text[]), cast(:languages as text[]))
-                     as c(kind, recipient_id, channel, address, language)
+                            cast(:addresses as text[]), cast(:languages as text[]), cast(:ranks as real[]))
+                     as c(kind, recipient_id, channel, address, language, hand_over_rank)
                 on conflict do nothing
                 """)
                 .param("alertId", alertId)
@@ -187,6 +193,7 @@ class DeliveryQueue {
                 .param("channels", recipients.stream().map(r -> r.channel().name()).toArray(String[]::new))
                 .param("addresses", recipients.stream().map(Recipient::address).toArray(String[]::new))
                 .param("languages", recipients.stream().map(r -> r.language().code()).toArray(String[]::new))
+                .param("ranks", recipients.stream().mapToDouble(Recipient::handOverRank).toArray())
                 .update();
     }
 
@@ -220,9 +227,10 @@ class DeliveryQueue {
      */
     int enqueueUpdatedForEveryoneReached(UUID alertId, int revision) {
         return jdbc.sql("""
-                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, revision, address, language)
+                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, revision, address, language,
+                                      hand_over_rank)
                 select gen_random_uuid(), alert_id, recipient_kind, recipient_id, channel, 'UPDATED', :revision, address,
-                       language
+                       language, hand_over_rank
                 from (select distinct on (recipient_kind, recipient_id, channel) *
                       from delivery
                       where alert_id = :alertId and notice <> 'FOUND' and state in ('ACCEPTED', 'DELIVERED')
@@ -275,9 +283,11 @@ class DeliveryQueue {
     }
 
     /**
-     * Claims up to {@code limit} deliveries of one channel that are due, in the order of their next attempt,
-     * skipping those other dispatchers hold. A delivery waiting to be retried is not due, so it never holds up
-     * newer ones. One channel at a time, so that a provider whose circuit breaker is open is not claimed for.
+     * Claims up to {@code limit} deliveries of one channel that are due, in the order of their hand-over rank
+     * (police first, then volunteers nearest to the alert's centre first; V12 migration), skipping those other
+     * dispatchers hold: whatever the number of instances, the claims together follow that order. A delivery waiting
+     * to be retried is not due and is stepped over. One channel at a time, so that a provider whose circuit breaker
+     * is open is not claimed for. The rows come back in the same order, which the senders keep.
      */
     List<Delivery> claim(DeliveryChannel channel, int limit) {
         jdbc.sql(WALK_THE_DUE_INDEX).update();
@@ -302,7 +312,7 @@ class DeliveryQueue {
                 select id from delivery
                 where state = 'PENDING' and next_attempt_at <= clock_timestamp() and address is not null
                   and channel = :channel
-                order by next_attempt_at, id
+                order by hand_over_rank, id
                 limit :limit
                 for update skip locked
             ), claimed as (
@@ -313,7 +323,7 @@ class DeliveryQueue {
             select c.id, c.alert_id, c.recipient_kind, c.recipient_id, c.channel, c.notice, c.address, c.language,
                    c.attempts
             from claimed c
-            order by c.next_attempt_at, c.id
+            order by c.hand_over_rank, c.id
             """;
 
     private static Delivery toDelivery(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

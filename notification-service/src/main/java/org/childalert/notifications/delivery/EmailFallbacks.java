@@ -52,9 +52,9 @@ class EmailFallbacks {
         }
         return jdbc.sql("""
                 insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, revision, address,
-                                      language)
+                                      language, hand_over_rank)
                 select gen_random_uuid(), d.alert_id, d.recipient_kind, d.recipient_id, 'EMAIL', d.notice, d.revision,
-                       mailbox.email, d.language
+                       mailbox.email, d.language, d.hand_over_rank
                 from delivery d
                 join alert_notice a on a.alert_id = d.alert_id
                 join (select 'VOLUNTEER' as kind, v.id, v.email

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * them out to its own senders for that slot; a chunk not used up in time is simply lost (the limit is never
  * exceeded, some throughput is). Times come from the database's clock and are turned into a wait on the local
  * one, so instances whose clocks differ still agree.
+ *
+ * <p>Senders get their turns in the order they ask (a fair lock): the dispatcher hands them their messages in the
+ * order it claimed them, nearest first, and an unfair lock would let a message claimed later overtake one claimed
+ * earlier by up to the number of messages in flight.
  */
 @Component
 class SmsThrottle {
@@ -33,6 +38,7 @@ class SmsThrottle {
     private final TransactionTemplate transactions;
     private final SmsThrottleProperties properties;
     private final Map<String, Grant> grants = new HashMap<>();
+    private final ReentrantLock turns = new ReentrantLock(true);
 
     /** Segments an instance may still send in one slot; {@code startNanos} on the local monotonic clock. */
     private static final class Grant {
@@ -85,7 +91,16 @@ class SmsThrottle {
         });
     }
 
-    private synchronized long reserve(String sender, int segments, long marginNanos) {
+    private long reserve(String sender, int segments, long marginNanos) {
+        turns.lock();
+        try {
+            return reserveInTurn(sender, segments, marginNanos);
+        } finally {
+            turns.unlock();
+        }
+    }
+
+    private long reserveInTurn(String sender, int segments, long marginNanos) {
         Grant grant = grants.get(sender);
         if (grant != null && grant.remaining >= segments && System.nanoTime() <= grant.startNanos + marginNanos) {
             grant.remaining -= segments;
