@@ -40,6 +40,7 @@ public class AlertNotices {
     static final String ALERT_EXPIRED = "ALERT_EXPIRED";
     private static final Logger log = LoggerFactory.getLogger(AlertNotices.class);
 
+    private final StoredAlertNotices notices;
     private final DeliveryQueue queue;
     private final FanOutJobs fanOuts;
     private final FanOutWorker fanOutWorker;
@@ -48,8 +49,9 @@ public class AlertNotices {
     private final DeliveryDispatcher dispatcher;
     private final ApplicationEventPublisher events;
 
-    AlertNotices(DeliveryQueue queue, FanOutJobs fanOuts, FanOutWorker fanOutWorker, PoliceZoneAlerts zones,
+    AlertNotices(StoredAlertNotices notices, DeliveryQueue queue, FanOutJobs fanOuts, FanOutWorker fanOutWorker, PoliceZoneAlerts zones,
                  ZoneDutyContacts dutyContacts, DeliveryDispatcher dispatcher, ApplicationEventPublisher events) {
+        this.notices = notices;
         this.queue = queue;
         this.fanOuts = fanOuts;
         this.fanOutWorker = fanOutWorker;
@@ -60,8 +62,8 @@ public class AlertNotices {
     }
 
     public void on(AlertIssued alert) {
-        queue.keepNotice(alert);
-        if (!queue.isActive(alert.alertId())) {
+        notices.keepNotice(alert);
+        if (!notices.isActive(alert.alertId())) {
             log.info("Alert {} issued, but it already ended here: nobody to tell", alert.alertId());
             return;
         }
@@ -72,8 +74,8 @@ public class AlertNotices {
 
     /** Only the people inside the new circle who were not sent this alert on a channel get it there, as WIDENED. */
     public void on(AlertWidened widened) {
-        queue.keepNotice(widened);
-        if (!queue.isActive(widened.alertId())) {
+        notices.keepNotice(widened);
+        if (!notices.isActive(widened.alertId())) {
             log.info("Alert {} widened, but it already ended here: nobody to tell", widened.alertId());
             return;
         }
@@ -85,7 +87,7 @@ public class AlertNotices {
 
     /** Everyone the alert reached is told again, with the notice as it now reads. */
     public void on(AlertUpdated update) {
-        Optional<Integer> revision = queue.updateNotice(update);
+        Optional<Integer> revision = notices.updateNotice(update);
         if (revision.isEmpty()) {
             log.info("Alert {} updated, but it is unknown here or ended: nobody to tell", update.alertId());
             return;
@@ -98,7 +100,7 @@ public class AlertNotices {
     public void on(AlertCancelled cancellation) {
         UUID alertId = cancellation.alertId();
         fanOuts.stop(alertId);
-        if (!queue.cancelNotice(alertId, cancellation.reason())) {
+        if (!notices.cancelNotice(alertId, cancellation.reason())) {
             log.info("Alert {} cancelled but never issued here: nobody to tell", alertId);
             return;
         }
@@ -112,7 +114,7 @@ public class AlertNotices {
     public void on(AlertExpired expiry) {
         UUID alertId = expiry.alertId();
         fanOuts.stop(alertId);
-        if (!queue.expireNotice(alertId)) {
+        if (!notices.expireNotice(alertId)) {
             log.info("Alert {} expired, but it is unknown here or ended already", alertId);
             return;
         }
@@ -125,7 +127,7 @@ public class AlertNotices {
      * (or the on-duty contacts of its unit), once per zone and alert.
      */
     public void on(AcknowledgementOverdue overdue) {
-        if (!queue.isActive(overdue.alertId())) {
+        if (!notices.isActive(overdue.alertId())) {
             log.info("Acknowledgement of alert {} overdue in zone {}, but the alert is unknown here or ended",
                     overdue.alertId(), overdue.zoneId());
             return;

@@ -50,6 +50,7 @@ class DeliveryDispatcher implements DisposableBean {
     }
 
     private final DeliveryQueue queue;
+    private final StoredAlertNotices notices;
     private final MessageTemplates templates;
     private final TwilioSmsSender sms;
     private final EmailSender email;
@@ -67,10 +68,11 @@ class DeliveryDispatcher implements DisposableBean {
         return thread;
     });
 
-    DeliveryDispatcher(DeliveryQueue queue, MessageTemplates templates, TwilioSmsSender sms, EmailSender email,
+    DeliveryDispatcher(DeliveryQueue queue, StoredAlertNotices notices, MessageTemplates templates, TwilioSmsSender sms, EmailSender email,
                        DeliveryOutcomes outcomes, ProviderCircuits circuits, TransactionTemplate transactions,
                        DeliveryProperties properties, SendingProperties sending) {
         this.queue = queue;
+        this.notices = notices;
         this.templates = templates;
         this.sms = sms;
         this.email = email;
@@ -169,7 +171,7 @@ class DeliveryDispatcher implements DisposableBean {
         Map<UUID, NoticeContent> notices = new HashMap<>();
         for (Delivery delivery : claimed) {
             notices.computeIfAbsent(delivery.alertId(),
-                    alertId -> transactions.execute(status -> queue.notice(alertId)).orElseThrow());
+                    alertId -> transactions.execute(status -> this.notices.notice(alertId)).orElseThrow());
         }
         lane.room().acquireUninterruptibly(claimed.size());
         for (Delivery delivery : claimed) {

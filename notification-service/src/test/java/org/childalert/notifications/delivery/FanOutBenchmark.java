@@ -58,6 +58,7 @@ public final class FanOutBenchmark {
 
             JdbcClient jdbc = JdbcClient.create(database);
             DeliveryQueue queue = new DeliveryQueue(jdbc, new NamedParameterJdbcTemplate(database));
+            StoredAlertNotices notices = new StoredAlertNotices(jdbc);
             FanOutJobs jobs = new FanOutJobs(jdbc);
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
             Clock noon = Clock.fixed(Instant.parse("2026-11-28T11:00:00Z"), ZoneOffset.UTC);
@@ -80,7 +81,7 @@ public final class FanOutBenchmark {
                 firstChunkAt.set(0);
                 long started = System.nanoTime();
                 consumer.executeWithoutResult(status -> {
-                    queue.keepNotice(issued);
+                    notices.keepNotice(issued);
                     jobs.record(alertId, org.childalert.events.NoticeKind.ISSUED, issued.level(), issued.area(), null);
                 });
                 long committed = System.nanoTime();

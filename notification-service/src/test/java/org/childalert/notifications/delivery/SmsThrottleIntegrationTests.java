@@ -88,13 +88,16 @@ class SmsThrottleIntegrationTests {
     CircuitBreakerProperties breakers;
 
     @Autowired
+    StoredAlertNotices storedNotices;
+
+    @Autowired
     SmsCountries smsCountries;
 
     @Test
     void twoDispatchersTogetherStayWithinTheSendersSegmentsPerSecondAndSendEachMessageOnce() throws Exception {
         DeliveryOutcomes secondOutcomes = new DeliveryOutcomes(namedJdbc, transactions, events, fallbacks, sending);
         TwilioSmsSender secondSender = new TwilioSmsSender(twilio, sending, new SmsThrottle(jdbc, transactions, throttle), smsCountries);
-        DeliveryDispatcher second = new DeliveryDispatcher(deliveryQueue, templates, secondSender, email, secondOutcomes,
+        DeliveryDispatcher second = new DeliveryDispatcher(deliveryQueue, storedNotices, templates, secondSender, email, secondOutcomes,
                 new ProviderCircuits(breakers, new SimpleMeterRegistry()), transactions, delivery, sending);
         // a first message through each instance, so that what a cold JVM does once (loading the SDK's classes,
         // compiling) does not hold back the messages counted below; they are throttled and counted like any other
