@@ -62,9 +62,9 @@ public final class FanOutBenchmark {
         NotificationServiceProcess service = rig.service();
         say("%,d messages to send: %,d SMS, %,d email; load average %s", rig.expectedMessages(),
                 rig.expectedSms().size(), rig.expectedEmail().size(), loadAverage());
+        long writesBefore = settledRowWrites(rig.database());
         ProcessCpu ours = new ProcessCpu(rig.settings().clockTicksPerSecond());
         ours.start(ourProcesses(rig));
-        long writesBefore = settledRowWrites(rig.database());
         double cpuBefore = service.cpuSeconds();
         Instant approval = rig.approve();
         say("AlertIssued published at %s (approval)", approval);
