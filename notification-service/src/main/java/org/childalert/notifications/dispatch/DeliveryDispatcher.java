@@ -1,11 +1,5 @@
 package org.childalert.notifications.dispatch;
 
-import org.childalert.notifications.email.EmailSender;
-import org.childalert.notifications.providers.CircuitBreaker;
-import org.childalert.notifications.providers.DeliveryFailedException;
-import org.childalert.notifications.providers.ProviderCircuits;
-import org.childalert.notifications.providers.SendingProperties;
-import org.childalert.notifications.sms.TwilioSmsSender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -24,6 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.childalert.events.DeliveryChannel;
+import org.childalert.notifications.email.EmailSender;
+import org.childalert.notifications.providers.CircuitBreaker;
+import org.childalert.notifications.providers.DeliveryFailedException;
+import org.childalert.notifications.providers.ProviderCircuits;
+import org.childalert.notifications.providers.SendingProperties;
+import org.childalert.notifications.sms.TwilioSmsSender;
 import org.childalert.notifications.templates.MessageTemplates;
 import org.childalert.notifications.templates.NoticeContent;
 import org.slf4j.Logger;

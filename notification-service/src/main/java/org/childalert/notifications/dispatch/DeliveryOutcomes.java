@@ -1,7 +1,5 @@
 package org.childalert.notifications.dispatch;
 
-import org.childalert.notifications.providers.SendingProperties;
-import org.childalert.notifications.sms.TwilioSmsSender;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +16,8 @@ import org.childalert.events.DeliveryChannel;
 import org.childalert.events.DeliveryProgressed;
 import org.childalert.events.NoticeKind;
 import org.childalert.events.NotificationFailed;
+import org.childalert.notifications.providers.SendingProperties;
+import org.childalert.notifications.sms.TwilioSmsSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

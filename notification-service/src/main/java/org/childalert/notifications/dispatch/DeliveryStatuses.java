@@ -1,6 +1,5 @@
 package org.childalert.notifications.dispatch;
 
-import org.childalert.notifications.sms.TwilioSmsSender;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import org.childalert.events.DeliveryChannel;
 import org.childalert.events.NoticeKind;
 import org.childalert.events.NotificationFailed;
 import org.childalert.events.RecipientKind;
+import org.childalert.notifications.sms.TwilioSmsSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,13 +1,13 @@
 package org.childalert.notifications.dispatch;
 
-import org.childalert.notifications.email.EmailSender;
-import org.childalert.notifications.sms.TwilioSmsSender;
 import java.time.Duration;
 import java.time.Instant;
 
 import org.childalert.events.DisclosureLevel;
 import org.childalert.events.GeoCircle;
 import org.childalert.events.NoticeKind;
+import org.childalert.notifications.email.EmailSender;
+import org.childalert.notifications.sms.TwilioSmsSender;
 import org.childalert.notifications.targeting.RecipientResolver;
 import org.childalert.notifications.templates.Language;
 import org.childalert.notifications.templates.MessageTemplates;

@@ -1,11 +1,11 @@
 package org.childalert.notifications.dispatch;
 
-import org.childalert.notifications.sms.TwilioProperties;
-import org.childalert.notifications.sms.TwilioRequestSignatures;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.childalert.notifications.sms.TwilioProperties;
+import org.childalert.notifications.sms.TwilioRequestSignatures;
 import org.childalert.notifications.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

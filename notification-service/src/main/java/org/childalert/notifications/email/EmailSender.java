@@ -1,6 +1,5 @@
 package org.childalert.notifications.email;
 
-import org.childalert.notifications.providers.DeliveryFailedException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +9,11 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.childalert.events.RecipientKind;
 import org.childalert.notifications.contacts.UnsubscribeLinks;
+import org.childalert.notifications.providers.DeliveryFailedException;
 import org.childalert.notifications.templates.RenderedEmail;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.MimeMessageHelper;

@@ -1,6 +1,5 @@
 package org.childalert.notifications.email;
 
-import org.childalert.notifications.providers.SendingProperties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +8,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import org.childalert.notifications.providers.SendingProperties;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;

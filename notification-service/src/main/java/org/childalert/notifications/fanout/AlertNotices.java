@@ -1,9 +1,5 @@
 package org.childalert.notifications.fanout;
 
-import org.childalert.notifications.dispatch.Delivery;
-import org.childalert.notifications.dispatch.DeliveryDispatcher;
-import org.childalert.notifications.dispatch.DeliveryQueue;
-import org.childalert.notifications.dispatch.StoredAlertNotices;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +13,10 @@ import org.childalert.events.AlertUpdated;
 import org.childalert.events.AlertWidened;
 import org.childalert.events.NoticeKind;
 import org.childalert.events.NotificationFailed;
+import org.childalert.notifications.dispatch.Delivery;
+import org.childalert.notifications.dispatch.DeliveryDispatcher;
+import org.childalert.notifications.dispatch.DeliveryQueue;
+import org.childalert.notifications.dispatch.StoredAlertNotices;
 import org.childalert.notifications.targeting.Recipient;
 import org.childalert.notifications.targeting.ZoneDutyContacts;
 import org.slf4j.Logger;

@@ -1,7 +1,5 @@
 package org.childalert.notifications.fanout;
 
-import org.childalert.notifications.dispatch.DeliveryDispatcher;
-import org.childalert.notifications.dispatch.DeliveryQueue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,6 +16,8 @@ import java.util.stream.Stream;
 
 import org.childalert.events.DisclosureLevel;
 import org.childalert.events.PoliceZoneAlerted;
+import org.childalert.notifications.dispatch.DeliveryDispatcher;
+import org.childalert.notifications.dispatch.DeliveryQueue;
 import org.childalert.notifications.targeting.AlertedZone;
 import org.childalert.notifications.targeting.PoliceRecipient;
 import org.childalert.notifications.targeting.Recipient;

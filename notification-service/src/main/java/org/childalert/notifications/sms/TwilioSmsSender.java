@@ -1,7 +1,5 @@
 package org.childalert.notifications.sms;
 
-import org.childalert.notifications.providers.DeliveryFailedException;
-import org.childalert.notifications.providers.SendingProperties;
 import java.util.Set;
 
 import com.twilio.exception.ApiException;
@@ -14,8 +12,10 @@ import com.twilio.rest.api.v2010.Account;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
-import org.childalert.notifications.templates.SmsSegments;
 import org.childalert.notifications.contacts.SmsCountries;
+import org.childalert.notifications.providers.DeliveryFailedException;
+import org.childalert.notifications.providers.SendingProperties;
+import org.childalert.notifications.templates.SmsSegments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -1,12 +1,12 @@
 package org.childalert.notifications.verification;
 
-import org.childalert.notifications.email.EmailSender;
-import org.childalert.notifications.providers.DeliveryFailedException;
-import org.childalert.notifications.sms.TwilioSmsSender;
 import java.util.Map;
 import java.util.UUID;
 
 import org.childalert.events.RecipientKind;
+import org.childalert.notifications.email.EmailSender;
+import org.childalert.notifications.providers.DeliveryFailedException;
+import org.childalert.notifications.sms.TwilioSmsSender;
 import org.childalert.notifications.templates.Language;
 import org.childalert.notifications.templates.RenderedEmail;
 import org.springframework.stereotype.Component;

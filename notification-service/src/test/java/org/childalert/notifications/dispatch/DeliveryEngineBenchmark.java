@@ -1,6 +1,5 @@
 package org.childalert.notifications.dispatch;
 
-import org.childalert.notifications.providers.SendingProperties;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.sql.Timestamp;
@@ -12,6 +11,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.childalert.notifications.FakeProviders;
 import org.childalert.notifications.NotificationServiceApplication;
+import org.childalert.notifications.providers.SendingProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,5 @@
 package org.childalert.notifications.dispatch;
 
-import org.childalert.notifications.sms.SmsThrottle;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -9,6 +8,7 @@ import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
 import org.childalert.notifications.FakeProviders;
 import org.childalert.notifications.NotificationServiceTest;
+import org.childalert.notifications.sms.SmsThrottle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,13 +1,5 @@
 package org.childalert.notifications.dispatch;
 
-import org.childalert.notifications.email.EmailSender;
-import org.childalert.notifications.providers.CircuitBreakerProperties;
-import org.childalert.notifications.providers.ProviderCircuits;
-import org.childalert.notifications.providers.SendingProperties;
-import org.childalert.notifications.sms.SmsThrottle;
-import org.childalert.notifications.sms.SmsThrottleProperties;
-import org.childalert.notifications.sms.TwilioProperties;
-import org.childalert.notifications.sms.TwilioSmsSender;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +18,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.childalert.notifications.FakeProviders;
 import org.childalert.notifications.NotificationServiceTest;
 import org.childalert.notifications.contacts.SmsCountries;
+import org.childalert.notifications.email.EmailSender;
+import org.childalert.notifications.providers.CircuitBreakerProperties;
+import org.childalert.notifications.providers.ProviderCircuits;
+import org.childalert.notifications.providers.SendingProperties;
+import org.childalert.notifications.sms.SmsThrottle;
+import org.childalert.notifications.sms.SmsThrottleProperties;
+import org.childalert.notifications.sms.TwilioProperties;
+import org.childalert.notifications.sms.TwilioSmsSender;
 import org.childalert.notifications.templates.MessageTemplates;
 import org.childalert.notifications.templates.SmsSegments;
 import org.junit.jupiter.api.Test;

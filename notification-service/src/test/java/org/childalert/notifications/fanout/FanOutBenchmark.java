@@ -1,7 +1,5 @@
 package org.childalert.notifications.fanout;
 
-import org.childalert.notifications.dispatch.DeliveryQueue;
-import org.childalert.notifications.dispatch.StoredAlertNotices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +14,8 @@ import org.childalert.events.Actor;
 import org.childalert.events.AlertIssued;
 import org.childalert.events.DisclosureLevel;
 import org.childalert.events.GeoCircle;
+import org.childalert.notifications.dispatch.DeliveryQueue;
+import org.childalert.notifications.dispatch.StoredAlertNotices;
 import org.childalert.notifications.geo.PostalCodeGeocoder;
 import org.childalert.notifications.targeting.RecipientResolver;
 import org.flywaydb.core.Flyway;

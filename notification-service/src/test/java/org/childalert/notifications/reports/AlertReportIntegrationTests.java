@@ -1,10 +1,10 @@
 package org.childalert.notifications.reports;
 
-import org.childalert.notifications.dispatch.QueuedDeliveries;
 import java.util.UUID;
 
 import org.childalert.notifications.Callers;
 import org.childalert.notifications.NotificationServiceTest;
+import org.childalert.notifications.dispatch.QueuedDeliveries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

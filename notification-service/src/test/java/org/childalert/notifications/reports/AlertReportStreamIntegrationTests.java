@@ -1,6 +1,5 @@
 package org.childalert.notifications.reports;
 
-import org.childalert.notifications.dispatch.QueuedDeliveries;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +28,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.childalert.notifications.FakeProviders;
+import org.childalert.notifications.dispatch.QueuedDeliveries;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
