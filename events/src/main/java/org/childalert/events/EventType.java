@@ -17,8 +17,7 @@ public enum EventType {
     ALERT_REJECTED(Source.ALERTS, "AlertRejected", 1, AlertRejected.class),
     ALERT_CANCELLED(Source.ALERTS, "AlertCancelled", 1, AlertCancelled.class),
 
-    NOTIFICATION_DISPATCHED(Source.NOTIFICATIONS, "NotificationDispatched", 1, NotificationDispatched.class),
-    NOTIFICATION_DELIVERED(Source.NOTIFICATIONS, "NotificationDelivered", 1, NotificationDelivered.class),
+    DELIVERY_PROGRESSED(Source.NOTIFICATIONS, "DeliveryProgressed", 1, DeliveryProgressed.class),
     NOTIFICATION_FAILED(Source.NOTIFICATIONS, "NotificationFailed", 1, NotificationFailed.class),
 
     ALERT_UPDATED(Source.ALERTS, "AlertUpdated", 1, AlertUpdated.class),

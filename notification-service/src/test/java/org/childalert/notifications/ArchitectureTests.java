@@ -23,9 +23,26 @@ class ArchitectureTests {
     }
 
     @Test
-    void onlyTheDeliveryPackageTalksToTheProviders() {
-        noClasses().that().resideOutsideOfPackage("..notifications.delivery..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.twilio..", "org.springframework.mail..")
+    void onlyTheSmsPackageTalksToTwilio() {
+        noClasses().that().resideOutsideOfPackage("..notifications.sms..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.twilio..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheEmailPackageSendsMail() {
+        noClasses().that().resideOutsideOfPackage("..notifications.email..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.mail..")
+                .check(classes);
+    }
+
+    /** The providers' senders know nothing of the queue that feeds them, nor of fan-outs and reports. */
+    @Test
+    void theSendersDoNotDependOnTheQueue() {
+        noClasses().that().resideInAnyPackage("..notifications.sms..", "..notifications.email..",
+                        "..notifications.providers..")
+                .should().dependOnClassesThat().resideInAnyPackage("..notifications.dispatch..",
+                        "..notifications.fanout..", "..notifications.reports..")
                 .check(classes);
     }
 

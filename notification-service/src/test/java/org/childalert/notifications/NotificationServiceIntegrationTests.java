@@ -80,7 +80,7 @@ class NotificationServiceIntegrationTests {
         Person police = registerPolice(latitude, longitude + kmEast(2, latitude));
         Person near = signUpVolunteer(latitude + kmNorth(3), longitude, 5);
         Person far = signUpVolunteer(latitude + kmNorth(40), longitude, 5);
-        String dispatched = broker.listen("notifications.events", EventType.NOTIFICATION_DISPATCHED.typeName());
+        String progressed = broker.listen("notifications.events", EventType.DELIVERY_PROGRESSED.typeName());
         String childName = "Mila" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
         UUID alertId = UUID.randomUUID();
         AlertIssued issued = alertIssued(alertId, childName, new GeoCircle(latitude, longitude, 10));
@@ -119,7 +119,8 @@ class NotificationServiceIntegrationTests {
                                 .value(near.maskedPhone()))
                         .andExpect(jsonPath("$.deliveries[?(@.recipientId == '" + near.id() + "' && @.channel == 'EMAIL')].address")
                                 .value(near.email().charAt(0) + "***@example.org")));
-        assertThat(dispatchedEventFor(dispatched, alertId)).isTrue();
+        // one progress event per alert and recorded batch, not one per recipient: together they count the four messages
+        assertThat(handedOverInProgressEvents(progressed, alertId)).isEqualTo(new int[] {2, 2});
 
         // the same event redelivered, then the same alert under another event id: nothing more is sent
         publish(issued);
@@ -286,11 +287,24 @@ class NotificationServiceIntegrationTests {
         return types;
     }
 
-    private static boolean dispatchedEventFor(String queue, UUID alertId) {
-        return await().atMost(Duration.ofSeconds(15)).until(() -> {
+    /** The SMS and email handed over for this alert, summed over its DeliveryProgressed events, once four are counted. */
+    private static int[] handedOverInProgressEvents(String queue, UUID alertId) {
+        int[] handedOver = new int[2];
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
             Message message = broker.receive(queue, 500);
-            return message != null && new String(message.getBody()).contains(alertId.toString());
-        }, found -> found);
+            String body = message == null ? "" : new String(message.getBody());
+            if (body.contains(alertId.toString())) {
+                handedOver[0] += count(body, "smsHandedOver");
+                handedOver[1] += count(body, "emailHandedOver");
+            }
+            return handedOver[0] + handedOver[1] >= 4;
+        });
+        return handedOver;
+    }
+
+    private static int count(String json, String field) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)").matcher(json);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
     }
 
     private static String randomMobile() {

@@ -101,6 +101,72 @@ final class FanOutDatabase implements AutoCloseable {
         return addresses;
     }
 
+    /** The PostgreSQL backends connected to this database (the service's pool), this connection excepted. */
+    Set<Long> backends() throws SQLException {
+        Set<Long> pids = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
+                     """)) {
+            while (rows.next()) {
+                pids.add(rows.getLong(1));
+            }
+        }
+        return pids;
+    }
+
+    /** The phone numbers of the seeded volunteers with an SMS channel whose home is within {@code km} of the point. */
+    Set<String> volunteerPhonesWithin(double latitude, double longitude, double km) throws SQLException {
+        Set<String> phones = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(sql("""
+                select v.phone from volunteer v join volunteer_channel c on c.volunteer_id = v.id
+                where c.channel = 'SMS' and c.verified_at is not null and v.registered_by = '%s'
+                  and earth_distance(ll_to_earth(?, ?), ll_to_earth(v.home_latitude, v.home_longitude)) <= ? * 1000
+                """, SEEDED_BY))) {
+            query.setDouble(1, latitude);
+            query.setDouble(2, longitude);
+            query.setDouble(3, km);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    phones.add(rows.getString(1));
+                }
+            }
+        }
+        return phones;
+    }
+
+    /** How many of these addresses' deliveries of the alert a provider took (or gave up on): none left to send. */
+    long settled(UUID alertId, Set<String> addresses) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                select count(*) from delivery
+                where alert_id = ? and address = any(?) and state not in ('PENDING', 'SENDING')
+                """)) {
+            query.setObject(1, alertId);
+            query.setArray(2, connection.createArrayOf("text", addresses.toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Rows inserted, updated and deleted so far in the tables the service writes while it fans out (deliveries, their
+     * outbox, the throttle's slots, the jobs, the notice, the handled events, the zones reached); the seed's tables are
+     * left out, whether or not their counts have reached the statistics yet.
+     */
+    long rowWrites() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("""
+                     select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) from pg_stat_user_tables
+                     where relname in ('delivery', 'outbox_event', 'sms_send_slot', 'fanout_job', 'alert_notice',
+                                       'processed_event', 'police_zone_alert')
+                     """)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     /** How many of the alert's deliveries are in each state now. */
     DeliveryStates states(UUID alertId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""

@@ -57,7 +57,20 @@ final class FanOutRig implements AutoCloseable {
     private FanOutRig(FanOutSettings settings, String prefix) throws IOException {
         this.settings = settings;
         this.prefix = prefix;
-        this.goldenAlertIssued = AlertBroker.readGoldenSample(settings.goldenAlertIssued());
+        String golden = AlertBroker.readGoldenSample(settings.goldenAlertIssued());
+        // a wider circle than the sample's (bin/bench-nearest-first: homes over 25 km)
+        this.goldenAlertIssued = settings.alertRadiusKm() > 0
+                ? golden.replaceFirst("\"radiusKm\"\\s*:\\s*[0-9.]+", "\"radiusKm\": " + settings.alertRadiusKm())
+                : golden;
+    }
+
+    FanOutSettings settings() {
+        return settings;
+    }
+
+    /** The alert's area: where the recipients live. */
+    AlertBroker.Area area() {
+        return AlertBroker.areaOf(goldenAlertIssued);
     }
 
     /** Starts the fakes and the service, and seeds the recipients; closes what it started if a step fails. */

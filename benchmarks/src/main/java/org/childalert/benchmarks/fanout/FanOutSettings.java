@@ -22,12 +22,14 @@ import java.time.Duration;
  * @param sendingLease     crash test: how long a claimed delivery waits before another dispatcher may take it
  *                         back (the service's {@code childalert.delivery.sending-lease}); null leaves the default
  * @param clockTicksPerSecond {@code getconf CLK_TCK}: the unit of CPU times in /proc/[pid]/stat
+ * @param alertRadiusKm    the alert's radius instead of the golden sample's when positive; homes are seeded within
+ *                         0.8 of it
  */
 record FanOutSettings(String jdbcUrl, String jdbcUser, String amqpHost, int amqpPort, String amqpVirtualHost,
         Path serviceJar, String serviceJavaOptions, int servicePort, int managementPort, Path wiremockJar, Path twilioStubs,
         Path greenmailJar, Path classes, int twilioPort, int smtpPort, Path goldenAlertIssued, Path workDirectory,
         int volunteers, int emailPercent, int policeContacts, Duration timeout, double killAtFraction,
-        Duration sendingLease, int clockTicksPerSecond) {
+        Duration sendingLease, int clockTicksPerSecond, double alertRadiusKm) {
 
     FanOutSettings {
         if (volunteers < 1 || emailPercent < 0 || emailPercent > 100 || policeContacts < 0) {
@@ -64,7 +66,8 @@ record FanOutSettings(String jdbcUrl, String jdbcUser, String amqpHost, int amqp
                 Duration.ofSeconds(Long.getLong("fanout.timeout-seconds", 1800)),
                 Double.parseDouble(System.getProperty("fanout.kill-at", "0.4")),
                 lease.isBlank() ? null : Duration.ofSeconds(Long.parseLong(lease)),
-                Integer.getInteger("fanout.clock-ticks", 100));
+                Integer.getInteger("fanout.clock-ticks", 100),
+                Double.parseDouble(System.getProperty("fanout.alert-radius-km", "0")));
     }
 
     private static String required(String name) {

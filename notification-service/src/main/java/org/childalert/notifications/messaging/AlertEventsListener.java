@@ -8,7 +8,7 @@ import org.childalert.events.AlertExpired;
 import org.childalert.events.AlertIssued;
 import org.childalert.events.AlertUpdated;
 import org.childalert.events.AlertWidened;
-import org.childalert.notifications.delivery.AlertNotices;
+import org.childalert.notifications.fanout.AlertNotices;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;

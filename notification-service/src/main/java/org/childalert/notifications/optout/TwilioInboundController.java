@@ -10,7 +10,7 @@ import org.childalert.notifications.contacts.SmsCountries;
 import org.childalert.notifications.limits.SendLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.childalert.notifications.delivery.TwilioRequestSignatures;
+import org.childalert.notifications.sms.TwilioRequestSignatures;
 import org.childalert.notifications.replies.SmsReplies;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

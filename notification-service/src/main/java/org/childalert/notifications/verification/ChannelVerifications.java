@@ -16,7 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.childalert.events.DeliveryChannel;
-import org.childalert.notifications.delivery.VerificationMessages;
+import org.childalert.notifications.verification.VerificationMessages;
 import org.childalert.notifications.limits.SendLimits;
 import org.childalert.notifications.security.Caller;
 import org.childalert.notifications.templates.Language;
