@@ -36,6 +36,9 @@ final class Stack {
                 .redirectOutput(log.toFile());
         // The reactor has just packaged the services; the launcher must not rebuild them from inside this build.
         launcher.environment().put("STACK_SKIP_BUILD", "1");
+        // No demo data: its hundreds of volunteers around Brussels would be sent every test's alert there;
+        // DemoDataStoryEndToEndTests, run last, loads it and tells its story.
+        launcher.environment().put("STACK_DEMO_DATA", "0");
         Process process = launcher.start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
