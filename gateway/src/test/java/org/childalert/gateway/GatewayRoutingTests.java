@@ -361,6 +361,21 @@ class GatewayRoutingTests {
     }
 
     @Test
+    void asksKeycloakForTheLoginPageInTheLanguageTheConsoleShows() throws Exception {
+        HttpResponse<String> dutch = http.send(HttpRequest.newBuilder(gateway("/oauth2/authorization/keycloak"))
+                .header("Accept", "text/html").header("Cookie", "CHILDALERT_LANG=nl").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> french = http.send(HttpRequest.newBuilder(gateway("/oauth2/authorization/keycloak"))
+                .header("Accept", "text/html").header("Accept-Language", "fr-BE,fr;q=0.9").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(dutch.statusCode()).isEqualTo(302);
+        assertThat(dutch.headers().firstValue("Location").orElseThrow())
+                .contains("ui_locales=nl", "code_challenge_method=S256");
+        assertThat(french.headers().firstValue("Location").orElseThrow()).contains("ui_locales=fr");
+    }
+
+    @Test
     void reportsHealthyWithoutKeycloak() throws Exception {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).GET().build(),

@@ -32,6 +32,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.client.RestTemplate;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Three filter chains. The management chain (actuator, on its own port bound to 127.0.0.1) lets health, info and
@@ -118,7 +119,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain browser(HttpSecurity http, ClientRegistrationRepository registrations,
-            JwtDecoder jwtDecoder, SecurityProperties security) throws Exception {
+            JwtDecoder jwtDecoder, SecurityProperties security, LocaleResolver consoleLanguage) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logoutAtKeycloak =
                 new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logoutAtKeycloak.setPostLogoutRedirectUri("{baseUrl}/");
@@ -139,6 +140,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .loginPage(LOGIN_PATH) // one identity provider: go straight to Keycloak
+                        .authorizationEndpoint(authorization -> authorization.authorizationRequestResolver(
+                                new LoginInConsoleLanguage(registrations, consoleLanguage)))
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new KeycloakOidcUsers(jwtDecoder))))
                 .logout(logout -> logout.logoutSuccessHandler(logoutAtKeycloak))
                 .headers(headers -> secureHeaders(headers,
