@@ -2,7 +2,7 @@
 --
 -- Idempotent: bin/stack runs it on every `bin/stack infra` (psql as superuser postgres), and the
 -- postgres image runs it once from /docker-entrypoint-initdb.d on an empty data directory.
--- One database per service; the *_test databases belong to the services' integration tests.
+-- One database per service (the gateway's holds the console sessions); the *_test databases belong to the services' integration tests.
 -- The password is a development value; a real deployment takes its credentials from its secret store.
 
 \set ON_ERROR_STOP on
@@ -12,8 +12,8 @@ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'childalert')
 \gexec
 
 SELECT format('CREATE DATABASE %I OWNER childalert', name)
-FROM unnest(ARRAY['cases', 'alerts', 'notifications',
-                  'cases_test', 'alerts_test', 'notifications_test']) AS name
+FROM unnest(ARRAY['cases', 'alerts', 'notifications', 'gateway',
+                  'cases_test', 'alerts_test', 'notifications_test', 'gateway_test']) AS name
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = name)
 \gexec
 

@@ -1,6 +1,8 @@
 package org.childalert.gateway;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import jakarta.servlet.http.Cookie;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +41,8 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -100,6 +105,9 @@ class GatewayRoutingTests {
 
     @Autowired
     OAuth2AuthorizedClientRepository authorizedClients;
+
+    @Autowired
+    SessionRepository<? extends Session> sessions;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -295,10 +303,10 @@ class GatewayRoutingTests {
     @Test
     void relaysTheAccessTokenOfAConsoleSessionToTheService() throws Exception {
         String accessToken = tokens.coordinator("alice");
-        MockHttpSession session = signedInSession("alice", accessToken);
+        Cookie session = signedInSession("alice", accessToken);
         String path = "/api/cases/" + UUID.randomUUID();
 
-        mvc.perform(MockMvcRequestBuilders.get(path).session(session))
+        mvc.perform(MockMvcRequestBuilders.get(path).cookie(session))
                 .andExpect(status().isOk());
 
         caseService.verify(1, getRequestedFor(urlEqualTo(path))
@@ -307,9 +315,9 @@ class GatewayRoutingTests {
 
     @Test
     void refusesAWriteFromAConsoleSessionWithoutCsrfToken() throws Exception {
-        MockHttpSession session = signedInSession("alice", tokens.coordinator("alice"));
+        Cookie session = signedInSession("alice", tokens.coordinator("alice"));
 
-        mvc.perform(MockMvcRequestBuilders.post("/api/cases").session(session).contentType("application/json").content("{}"))
+        mvc.perform(MockMvcRequestBuilders.post("/api/cases").cookie(session).contentType("application/json").content("{}"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentType("application/problem+json"));
 
@@ -319,9 +327,9 @@ class GatewayRoutingTests {
     @Test
     void refusesAWriteFromAConsoleSessionWithoutCsrfTokenThatCarriesAnAuthorizationHeaderOtherThanABearerToken()
             throws Exception {
-        MockHttpSession session = signedInSession("alice", tokens.coordinator("alice"));
+        Cookie session = signedInSession("alice", tokens.coordinator("alice"));
 
-        mvc.perform(MockMvcRequestBuilders.post("/api/cases").session(session).header("Authorization", "Basic eDp5")
+        mvc.perform(MockMvcRequestBuilders.post("/api/cases").cookie(session).header("Authorization", "Basic eDp5")
                         .contentType("application/json").content("{}"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentType("application/problem+json"));
@@ -331,9 +339,9 @@ class GatewayRoutingTests {
 
     @Test
     void forwardsAWriteFromAConsoleSessionThatCarriesTheCsrfToken() throws Exception {
-        MockHttpSession session = signedInSession("alice", tokens.coordinator("alice"));
+        Cookie session = signedInSession("alice", tokens.coordinator("alice"));
 
-        mvc.perform(MockMvcRequestBuilders.post("/api/cases").session(session).with(csrf().asHeader()).contentType("application/json").content("{}"))
+        mvc.perform(MockMvcRequestBuilders.post("/api/cases").cookie(session).with(csrf().asHeader()).contentType("application/json").content("{}"))
                 .andExpect(status().isOk());
 
         caseService.verify(1, postRequestedFor(urlEqualTo("/api/cases")));
@@ -412,7 +420,11 @@ class GatewayRoutingTests {
     }
 
     /** A session as the login with Keycloak leaves it: the user in the security context, the tokens beside it. */
-    private MockHttpSession signedInSession(String userName, String accessTokenValue) {
+    /**
+     * A console session as the login leaves it, in the sessions store every gateway shares (Spring Session JDBC),
+     * and the browser's cookie naming it.
+     */
+    private Cookie signedInSession(String userName, String accessTokenValue) {
         Instant now = Instant.now();
         OidcIdToken idToken = OidcIdToken.withTokenValue("id-token-of-" + userName)
                 .issuer(Tokens.ISSUER).subject("subject-of-" + userName).audience(Set.of("console"))
@@ -426,13 +438,26 @@ class GatewayRoutingTests {
                 userName, new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessTokenValue, now,
                         now.plusSeconds(300)));
 
-        MockHttpSession session = new MockHttpSession();
+        MockHttpSession tokensHolder = new MockHttpSession();
         MockHttpServletRequest request = new MockHttpServletRequest();
-        request.setSession(session);
+        request.setSession(tokensHolder);
         authorizedClients.saveAuthorizedClient(client, authentication, request, new MockHttpServletResponse());
-        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+        Map<String, Object> attributes = new java.util.HashMap<>();
+        for (String name : java.util.Collections.list(tokensHolder.getAttributeNames())) {
+            attributes.put(name, tokensHolder.getAttribute(name));
+        }
+        attributes.put(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
                 new SecurityContextImpl(authentication));
-        return session;
+        return new Cookie("CHILDALERT_SESSION", Base64.getEncoder()
+                .encodeToString(savedSession(sessions, attributes).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static <S extends Session> String savedSession(SessionRepository<S> repository,
+            Map<String, Object> attributes) {
+        S session = repository.createSession();
+        attributes.forEach(session::setAttribute);
+        repository.save(session);
+        return session.getId();
     }
 
     private static WireMockServer started() {
