@@ -17,10 +17,10 @@ import org.childalert.events.DisclosureLevel;
 import org.childalert.events.EventType;
 import org.childalert.events.GeoCircle;
 import org.childalert.events.IntegrationEvent;
+import org.childalert.kit.test.TestBroker;
 import org.childalert.notifications.TestPeople.Person;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.core.Message;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +40,8 @@ class AlertFollowUpIntegrationTests {
 
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final String PHOTO = "http://localhost:8080/api/feeds/alerts/photo-of-the-child";
-    private static TestBroker broker;
+    @RegisterExtension
+    static final TestBroker broker = new TestBroker();
 
     @Autowired
     MockMvc mvc;
@@ -53,16 +54,6 @@ class AlertFollowUpIntegrationTests {
     private final double longitude = ThreadLocalRandom.current().nextDouble(-170, 170);
     private final UUID alertId = UUID.randomUUID();
     private final UUID caseId = UUID.randomUUID();
-
-    @BeforeAll
-    static void connect() {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        broker.close();
-    }
 
     @Autowired
     void people(MockMvc mvc) {

@@ -18,7 +18,15 @@ class ArchitectureTests {
     void onlyTheMessagingPackageTouchesTheBroker() {
         noClasses().that().resideOutsideOfPackage("..notifications.messaging..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.cloud.stream..",
-                        "org.springframework.amqp..")
+                        "org.springframework.cloud.function..", "org.springframework.amqp..",
+                        "org.childalert.kit.messaging..")
+                .check(classes);
+    }
+
+    @Test
+    void featuresPublishEventsWithoutKnowingTheMessagingPackage() {
+        noClasses().that().resideOutsideOfPackage("..notifications.messaging..")
+                .should().dependOnClassesThat().resideInAPackage("..notifications.messaging..")
                 .check(classes);
     }
 

@@ -24,9 +24,9 @@ import org.childalert.events.DisclosureLevel;
 import org.childalert.events.EventType;
 import org.childalert.events.GeoCircle;
 import org.childalert.events.IntegrationEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.childalert.kit.test.TestBroker;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.core.Message;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -54,23 +54,14 @@ class NotificationServiceIntegrationTests {
 
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final String STATUS_CALLBACK = "http://localhost:8080/api/webhooks/twilio/status";
-    private static TestBroker broker;
+    @RegisterExtension
+    static final TestBroker broker = new TestBroker();
 
     @Autowired
     MockMvc mvc;
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void connect() {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        broker.close();
-    }
 
     @Test
     void alertsThePoliceAndNearbyVolunteersOnceAndTellsThemWhenTheChildIsFound() throws Exception {

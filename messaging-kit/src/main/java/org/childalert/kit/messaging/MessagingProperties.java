@@ -26,6 +26,10 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Pro
      *                       personal data); an unpublished one never is
      * @param purgeSchedule  a cron expression (second first), or {@code "-"} for no scheduled purge (tests)
      * @param purgeBatchSize rows deleted per transaction, so that no table is locked for long
+     * @param parkAfterAttempts failed publications after which an event is parked ({@code outbox_event.parked_at},
+     *                       which the service's migrations must add): left out of every later pass, with an ERROR,
+     *                       so that an event the broker never takes (unroutable) stops holding newer ones back;
+     *                       {@code 0} (the default) never parks, for a table without that column
      */
     public record Outbox(@DefaultValue("publishedEvents") String binding,
                          String source,
@@ -34,7 +38,8 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Pro
                          @DefaultValue("2s") Duration pollInterval,
                          @DefaultValue("7d") Duration retention,
                          @DefaultValue("0 45 * * * *") String purgeSchedule,
-                         @DefaultValue("5000") int purgeBatchSize) {
+                         @DefaultValue("5000") int purgeBatchSize,
+                         @DefaultValue("0") int parkAfterAttempts) {
 
         public Outbox {
             requirePositive(retention, "childalert.outbox.retention");
@@ -46,6 +51,14 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Pro
             }
             requirePositive(purgeBatchSize, "childalert.outbox.purge-batch-size");
             requirePositive(batchSize, "childalert.outbox.batch-size");
+            if (parkAfterAttempts < 0) {
+                throw new IllegalArgumentException("childalert.outbox.park-after-attempts must be 0 (never) or "
+                        + "positive, was " + parkAfterAttempts);
+            }
+        }
+
+        boolean parks() {
+            return parkAfterAttempts > 0;
         }
 
         boolean scheduled() {

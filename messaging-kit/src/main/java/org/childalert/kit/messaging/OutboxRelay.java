@@ -37,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class OutboxRelay implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** The failure that is the event's own and comes back on every pass: no queue takes its type. */
+    private static final String UNROUTABLE = "unroutable: ";
 
     private final JdbcClient jdbc;
     private final StreamBridge streamBridge;
@@ -45,6 +47,9 @@ public final class OutboxRelay implements DisposableBean {
     private final String source;
     private final int batchSize;
     private final Duration confirmTimeout;
+    private final int parkAfterAttempts;
+    /** Leaves parked events out of the claim; nothing for a service that does not park (no such column). */
+    private final String notParked;
     private final ReentrantLock publishing = new ReentrantLock();
     private final ExecutorService trigger = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "outbox-relay");
@@ -61,6 +66,8 @@ public final class OutboxRelay implements DisposableBean {
         this.source = source;
         this.batchSize = settings.batchSize();
         this.confirmTimeout = settings.confirmTimeout();
+        this.parkAfterAttempts = settings.parkAfterAttempts();
+        this.notParked = settings.parks() ? "and parked_at is null" : "";
     }
 
     /** Asks for a publication pass without making the caller wait for the broker. */
@@ -94,11 +101,11 @@ public final class OutboxRelay implements DisposableBean {
         List<PendingEvent> pending = jdbc.sql("""
                 select event_id, type_name, subject_id, payload::text as payload, occurred_at
                 from outbox_event
-                where published_at is null
+                where published_at is null %s
                 order by recorded_at, event_id
                 limit :limit
                 for update skip locked
-                """)
+                """.formatted(notParked))
                 .param("limit", batchSize)
                 .query((rs, n) -> new PendingEvent(rs.getObject("event_id", UUID.class), rs.getString("type_name"),
                         rs.getObject("subject_id", UUID.class), rs.getString("payload"),
@@ -146,7 +153,7 @@ public final class OutboxRelay implements DisposableBean {
                 return "nacked by broker: " + confirm.reason();
             }
             if (correlation.getReturned() != null) {
-                return "unroutable: no queue bound for " + correlation.getReturned().getRoutingKey();
+                return UNROUTABLE + "no queue bound for " + correlation.getReturned().getRoutingKey();
             }
             return null;
         } catch (InterruptedException e) {
@@ -157,11 +164,36 @@ public final class OutboxRelay implements DisposableBean {
         }
     }
 
+    /**
+     * Counts a failed attempt. An event no queue takes is parked once it has had {@code park-after-attempts}
+     * attempts: it would otherwise come back at the head of every pass and, with a batch of them, hold every newer
+     * event back. A broker that is down, nacks or does not confirm in time is no fault of the event: never parked.
+     */
     private void recordFailure(PendingEvent event, String error) {
-        jdbc.sql("update outbox_event set attempts = attempts + 1, last_error = :error where event_id = :id")
+        if (parkAfterAttempts == 0 || !error.startsWith(UNROUTABLE)) {
+            jdbc.sql("update outbox_event set attempts = attempts + 1, last_error = :error where event_id = :id")
+                    .param("error", error)
+                    .param("id", event.eventId())
+                    .update();
+            return;
+        }
+        boolean parked = jdbc.sql("""
+                update outbox_event
+                set attempts = attempts + 1, last_error = :error,
+                    parked_at = case when attempts + 1 >= :parkAfter then now() end
+                where event_id = :id
+                returning parked_at is not null
+                """)
                 .param("error", error)
+                .param("parkAfter", parkAfterAttempts)
                 .param("id", event.eventId())
-                .update();
+                .query(Boolean.class)
+                .single();
+        if (parked) {
+            log.error("Outbox event {} ({}) parked after {} attempts, the last {}; it is no longer published. "
+                            + "Once its cause is fixed, set parked_at to null to publish it again",
+                    event.eventId(), event.typeName(), parkAfterAttempts, error);
+        }
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.childalert.events.DeliveryChannel;
-import org.childalert.notifications.web.InvalidRequestException;
+import org.childalert.kit.web.InvalidRequestException;
 
 /**
  * The phone number and email address of a recipient, checked and normalised, and the channels they can be

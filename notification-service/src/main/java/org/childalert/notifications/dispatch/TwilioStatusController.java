@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.childalert.kit.web.InvalidRequestException;
 import org.childalert.notifications.sms.TwilioProperties;
 import org.childalert.notifications.sms.TwilioRequestSignatures;
-import org.childalert.notifications.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -8,31 +8,52 @@ import org.childalert.events.AlertExpired;
 import org.childalert.events.AlertIssued;
 import org.childalert.events.AlertUpdated;
 import org.childalert.events.AlertWidened;
+import org.childalert.kit.messaging.InboundEvents;
 import org.childalert.notifications.fanout.AlertNotices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** Where the alert-service's events enter: each type this service cares about maps to one call. */
+/**
+ * Where the alert-service's events enter: each type this service cares about maps to one call, once per event id.
+ * The queue is bound to exactly these types ({@code application.yml}); anything else is acknowledged and ignored.
+ */
 @Configuration
 class AlertEventsListener {
 
+    private static final Logger log = LoggerFactory.getLogger(AlertEventsListener.class);
+
+    private final InboundEvents inbound;
+    private final AlertNotices notices;
+
+    AlertEventsListener(InboundEvents inbound, AlertNotices notices) {
+        this.inbound = inbound;
+        this.notices = notices;
+    }
+
+    /** Bound as {@code alertEvents-in-0} to {@code alerts.events}, group {@code notification-service}. */
     @Bean
-    Consumer<Message<byte[]>> alertEvents(InboundEvents inbound, AlertNotices notices) {
-        return message -> inbound.decode(message).ifPresent(event -> {
-            if (event instanceof AlertIssued issued) {
-                inbound.handleOnce(issued, notices::on);
-            } else if (event instanceof AlertWidened widened) {
-                inbound.handleOnce(widened, notices::on);
-            } else if (event instanceof AlertUpdated updated) {
-                inbound.handleOnce(updated, notices::on);
-            } else if (event instanceof AlertCancelled cancelled) {
-                inbound.handleOnce(cancelled, notices::on);
-            } else if (event instanceof AlertExpired expired) {
-                inbound.handleOnce(expired, notices::on);
-            } else if (event instanceof AcknowledgementOverdue overdue) {
-                inbound.handleOnce(overdue, notices::on);
-            }
-        });
+    Consumer<Message<byte[]>> alertEvents() {
+        return message -> inbound.decode(message).ifPresent(this::dispatch);
+    }
+
+    private void dispatch(Object event) {
+        if (event instanceof AlertIssued issued) {
+            inbound.handleOnce(issued, notices::on);
+        } else if (event instanceof AlertWidened widened) {
+            inbound.handleOnce(widened, notices::on);
+        } else if (event instanceof AlertUpdated updated) {
+            inbound.handleOnce(updated, notices::on);
+        } else if (event instanceof AlertCancelled cancelled) {
+            inbound.handleOnce(cancelled, notices::on);
+        } else if (event instanceof AlertExpired expired) {
+            inbound.handleOnce(expired, notices::on);
+        } else if (event instanceof AcknowledgementOverdue overdue) {
+            inbound.handleOnce(overdue, notices::on);
+        } else {
+            log.debug("Ignoring {} on alerts.events: not for this service", event.getClass().getSimpleName());
+        }
     }
 }

@@ -3,8 +3,8 @@ package org.childalert.notifications.optout;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import org.childalert.kit.web.InvalidRequestException;
 import org.childalert.notifications.contacts.UnsubscribeLinks;
-import org.childalert.notifications.web.InvalidRequestException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

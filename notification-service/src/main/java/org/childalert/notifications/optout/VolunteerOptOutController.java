@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.childalert.events.DeliveryChannel;
+import org.childalert.kit.web.NotFoundException;
 import org.childalert.notifications.security.Caller;
-import org.childalert.notifications.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;

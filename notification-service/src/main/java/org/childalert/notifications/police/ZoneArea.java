@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.childalert.events.GeoCircle;
+import org.childalert.kit.web.InvalidRequestException;
 import org.childalert.notifications.geo.GeoMath;
 import org.childalert.notifications.geo.PostalCodeGeocoder;
-import org.childalert.notifications.web.InvalidRequestException;
 
 /**
  * The validated area of a zone, a polygon or postal codes, and the latitude/longitude box that contains

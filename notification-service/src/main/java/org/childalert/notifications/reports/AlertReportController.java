@@ -2,7 +2,7 @@ package org.childalert.notifications.reports;
 
 import java.util.UUID;
 
-import org.childalert.notifications.web.NotFoundException;
+import org.childalert.kit.web.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -4,8 +4,8 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.childalert.kit.web.NotFoundException;
 import org.childalert.notifications.security.AlertRecipientsAccess;
-import org.childalert.notifications.web.NotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -2,7 +2,7 @@ package org.childalert.notifications.security;
 
 import java.util.UUID;
 
-import org.childalert.notifications.web.NotFoundException;
+import org.childalert.kit.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;

@@ -1,28 +1,18 @@
 package org.childalert.notifications.security;
 
-import java.time.Duration;
-import java.util.List;
-
 import jakarta.servlet.DispatcherType;
 
+import org.childalert.kit.web.BearerTokenApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.client.RestTemplate;
 
 /**
  * This service is an OAuth2 resource server: it validates every JWT itself (signature against the realm's
- * keys, issuer, expiry, audience) and checks the caller's role for every endpoint, listed here in one place.
+ * keys, issuer, expiry, audience: web-edge-kit's decoder, from {@code childalert.security.*}) and checks the caller's
+ * role for every endpoint, listed here in one place.
  * Ownership (a volunteer sees only their own record) is checked in the features themselves.
  */
 @Configuration
@@ -35,10 +25,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        ProblemResponses problems = new ProblemResponses();
-        http
-                .csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies, nothing to forge
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        BearerTokenApi.configure(http)
                 .authorizeHttpRequests(requests -> requests
                         // an error is answered by ApiErrors; should anything still reach the error page, its
                         // dispatch is not a new request to authorize (a failure is never a 403)
@@ -70,28 +57,7 @@ class SecurityConfiguration {
 
                         .requestMatchers(HttpMethod.GET, "/api/alerts/*/report", "/api/alerts/*/report/stream")
                                 .hasAnyRole(COORDINATOR, POLICE, ADMIN)
-                        .anyRequest().denyAll())
-                .oauth2ResourceServer(oauth2 -> oauth2
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRoles()))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                        .anyRequest().denyAll());
         return http.build();
-    }
-
-    @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
-        // Spring Security's default JWKS fetch gives up after 500 ms; Keycloak can be slower on a busy machine.
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(Duration.ofSeconds(5));
-        requests.setReadTimeout(Duration.ofSeconds(5));
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
-                .restOperations(new RestTemplate(requests))
-                .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && audience.contains(properties.audience()))));
-        return decoder;
     }
 }

@@ -16,13 +16,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.childalert.events.DeliveryChannel;
-import org.childalert.notifications.verification.VerificationMessages;
+import org.childalert.kit.web.ConflictException;
+import org.childalert.kit.web.InvalidRequestException;
+import org.childalert.kit.web.NotFoundException;
 import org.childalert.notifications.limits.SendLimits;
 import org.childalert.notifications.security.Caller;
 import org.childalert.notifications.templates.Language;
-import org.childalert.notifications.web.ConflictException;
-import org.childalert.notifications.web.InvalidRequestException;
-import org.childalert.notifications.web.NotFoundException;
+import org.childalert.notifications.verification.VerificationMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

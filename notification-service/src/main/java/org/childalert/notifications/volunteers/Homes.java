@@ -1,7 +1,7 @@
 package org.childalert.notifications.volunteers;
 
+import org.childalert.kit.web.InvalidRequestException;
 import org.childalert.notifications.geo.PostalCodeGeocoder;
-import org.childalert.notifications.web.InvalidRequestException;
 
 /** Where a volunteer lives, from a Belgian postal code or from coordinates, never both. */
 final class Homes {

@@ -2,8 +2,8 @@ package org.childalert.notifications.volunteers;
 
 import java.util.UUID;
 
+import org.childalert.kit.web.NotFoundException;
 import org.childalert.notifications.security.Caller;
-import org.childalert.notifications.web.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /** Who may read and change a volunteer's record: the volunteer themself, or an admin. */

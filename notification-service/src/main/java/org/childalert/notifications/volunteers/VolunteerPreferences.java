@@ -7,12 +7,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.childalert.events.DeliveryChannel;
+import org.childalert.kit.web.InvalidRequestException;
 import org.childalert.notifications.contacts.ContactAddresses;
 import org.childalert.notifications.contacts.SmsCountries;
 import org.childalert.notifications.geo.PostalCodeGeocoder;
 import org.childalert.notifications.security.Caller;
 import org.childalert.notifications.verification.ChannelVerifications;
-import org.childalert.notifications.web.InvalidRequestException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -4,15 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.childalert.kit.web.ConflictException;
+import org.childalert.kit.web.InvalidRequestException;
+import org.childalert.kit.web.NotFoundException;
 import org.childalert.notifications.contacts.ContactAddresses;
 import org.childalert.notifications.contacts.SmsCountries;
 import org.childalert.notifications.contacts.UnsubscribeTokens;
 import org.childalert.notifications.geo.PostalCodeGeocoder;
 import org.childalert.notifications.security.Caller;
 import org.childalert.notifications.verification.ChannelVerifications;
-import org.childalert.notifications.web.ConflictException;
-import org.childalert.notifications.web.InvalidRequestException;
-import org.childalert.notifications.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -9,11 +9,12 @@ import java.util.stream.IntStream;
 
 import org.childalert.events.EventType;
 import org.childalert.events.PoliceZoneAlerted;
+import org.childalert.kit.messaging.Outbox;
+import org.childalert.kit.messaging.OutboxRelay;
+import org.childalert.kit.test.TestBroker;
 import org.childalert.notifications.NotificationServiceTest;
-import org.childalert.notifications.TestBroker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.core.Message;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 @NotificationServiceTest
 class OutboxRelayIntegrationTests {
 
-    private static TestBroker broker;
+    @RegisterExtension
+    static final TestBroker broker = new TestBroker();
 
     @Autowired
     Outbox outbox;
@@ -42,16 +44,6 @@ class OutboxRelayIntegrationTests {
 
     @Autowired
     TransactionTemplate transactions;
-
-    @BeforeAll
-    static void connect() {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        broker.close();
-    }
 
     @Test
     void aTransactionsEventsArePublishedOnceEachAndAllMarkedPublished() {

@@ -20,15 +20,14 @@ import org.childalert.events.AlertIssued;
 import org.childalert.events.DisclosureLevel;
 import org.childalert.events.EventType;
 import org.childalert.events.GeoCircle;
+import org.childalert.kit.test.TestBroker;
 import org.childalert.notifications.Callers;
 import org.childalert.notifications.FakeProviders;
 import org.childalert.notifications.NotificationServiceTest;
-import org.childalert.notifications.TestBroker;
-import org.childalert.notifications.TestPeople;
 import org.childalert.notifications.TestPeople.Person;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.childalert.notifications.TestPeople;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.core.Message;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -59,7 +58,8 @@ class SmsReplyIntegrationTests {
 
     private static final String INBOUND = "http://localhost:8080/api/webhooks/twilio/inbound";
     private static final JsonMapper json = JsonMapper.builder().build();
-    private static TestBroker broker;
+    @RegisterExtension
+    static final TestBroker broker = new TestBroker();
 
     @Autowired
     MockMvc mvc;
@@ -71,16 +71,6 @@ class SmsReplyIntegrationTests {
     private final double latitude = ThreadLocalRandom.current().nextDouble(-60, 60);
     private final double longitude = ThreadLocalRandom.current().nextDouble(-170, 170);
     private final UUID alertId = UUID.randomUUID();
-
-    @BeforeAll
-    static void connect() {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        broker.close();
-    }
 
     @Autowired
     void people(MockMvc mvc) {

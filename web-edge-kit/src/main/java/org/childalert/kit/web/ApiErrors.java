@@ -76,7 +76,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> refused(ProblemException ex) {
-        return ResponseEntity.status(ex.status()).body(ex.toProblem());
+        return ResponseEntity.status(ex.status()).headers(ex.headers()).body(ex.toProblem());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.childalert.kit.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -36,6 +37,11 @@ public abstract class ProblemException extends RuntimeException {
     /** The detail a caller reads: the message, unless a subclass says more. */
     protected String detail() {
         return getMessage();
+    }
+
+    /** Headers the answer carries besides its body (e.g. {@code Retry-After} of a 429); none by default. */
+    protected HttpHeaders headers() {
+        return new HttpHeaders();
     }
 
     /** Adds properties beyond status, title and detail (e.g. {@code errors}); nothing by default. */

@@ -44,6 +44,14 @@ class ApiErrorsTests {
     }
 
     @Test
+    void aRefusalCarriesTheHeadersItNames() throws Exception {
+        mvc.perform(get("/fail/too-many"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "30"))
+                .andExpect(jsonPath("$.title").value("Too many requests"));
+    }
+
+    @Test
     void aDatabaseThatCannotBeReachedIsA503WithRetryAfterEvenBehindAFailedRollback() throws Exception {
         for (String failure : List.of("no-connection", "rollback-failed")) {
             mvc.perform(get("/fail/" + failure))
@@ -74,6 +82,7 @@ class ApiErrorsTests {
                 case "missing" -> new NotFoundException("Case", 42);
                 case "conflict" -> new ConflictException("already decided");
                 case "gone" -> new Withdrawn();
+                case "too-many" -> new SlowDown();
                 case "no-connection" -> new CannotGetJdbcConnectionException("pool", new java.sql.SQLException("refused", "08001"));
                 case "rollback-failed" -> {
                     TransactionSystemException rollback = new TransactionSystemException("rollback failed");
@@ -82,6 +91,20 @@ class ApiErrorsTests {
                 }
                 default -> new IllegalStateException("a bug with internals: password=secret");
             };
+        }
+    }
+
+    /** A refusal that tells the caller when to try again. */
+    static class SlowDown extends ProblemException {
+        SlowDown() {
+            super(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "Slow down.");
+        }
+
+        @Override
+        protected org.springframework.http.HttpHeaders headers() {
+            org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+            headers.set(org.springframework.http.HttpHeaders.RETRY_AFTER, "30");
+            return headers;
         }
     }
 
