@@ -1,6 +1,7 @@
 package org.childalert.kit.messaging;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,6 +31,11 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Pro
      *                       which the service's migrations must add): left out of every later pass, with an ERROR,
      *                       so that an event the broker never takes (unroutable) stops holding newer ones back;
      *                       {@code 0} (the default) never parks, for a table without that column
+     * @param unsubscribedTypes event types (e.g. {@code notifications.DeliveryProgressed.v1}) that the service
+     *                       publishes as facts for whoever may want them, and that no consumer binds today (the
+     *                       event catalogue in docs/architecture.md says which): the broker routing one to no queue
+     *                       has delivered it, so it is marked published, not retried or parked. Any other type that
+     *                       no queue takes is a missing consumer: retried, then parked
      */
     public record Outbox(@DefaultValue("publishedEvents") String binding,
                          String source,
@@ -39,7 +45,8 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Pro
                          @DefaultValue("7d") Duration retention,
                          @DefaultValue("0 45 * * * *") String purgeSchedule,
                          @DefaultValue("5000") int purgeBatchSize,
-                         @DefaultValue("0") int parkAfterAttempts) {
+                         @DefaultValue("0") int parkAfterAttempts,
+                         @DefaultValue Set<String> unsubscribedTypes) {
 
         public Outbox {
             requirePositive(retention, "childalert.outbox.retention");
@@ -51,6 +58,7 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Pro
             }
             requirePositive(purgeBatchSize, "childalert.outbox.purge-batch-size");
             requirePositive(batchSize, "childalert.outbox.batch-size");
+            unsubscribedTypes = Set.copyOf(unsubscribedTypes);
             if (parkAfterAttempts < 0) {
                 throw new IllegalArgumentException("childalert.outbox.park-after-attempts must be 0 (never) or "
                         + "positive, was " + parkAfterAttempts);

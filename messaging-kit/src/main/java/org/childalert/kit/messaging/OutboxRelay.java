@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +49,7 @@ public final class OutboxRelay implements DisposableBean {
     private final int batchSize;
     private final Duration confirmTimeout;
     private final int parkAfterAttempts;
+    private final Set<String> unsubscribedTypes;
     /** Leaves parked events out of the claim; nothing for a service that does not park (no such column). */
     private final String notParked;
     private final ReentrantLock publishing = new ReentrantLock();
@@ -67,6 +69,7 @@ public final class OutboxRelay implements DisposableBean {
         this.batchSize = settings.batchSize();
         this.confirmTimeout = settings.confirmTimeout();
         this.parkAfterAttempts = settings.parkAfterAttempts();
+        this.unsubscribedTypes = settings.unsubscribedTypes();
         this.notParked = settings.parks() ? "and parked_at is null" : "";
     }
 
@@ -128,7 +131,7 @@ public final class OutboxRelay implements DisposableBean {
         List<UUID> confirmed = new ArrayList<>(inFlight.size());
         for (InFlight sent : inFlight) {
             String failure = awaitConfirm(sent.correlation());
-            if (failure == null) {
+            if (failure == null || deliveredToNobodyByDesign(sent.event(), failure)) {
                 confirmed.add(sent.event().eventId());
             } else {
                 recordFailure(sent.event(), failure);
@@ -144,6 +147,11 @@ public final class OutboxRelay implements DisposableBean {
                     confirmed.size(), pending.size());
         }
         return confirmed.size();
+    }
+
+    /** An event of a type no consumer binds today, which the broker routed to no queue: that is its delivery. */
+    private boolean deliveredToNobodyByDesign(PendingEvent event, String failure) {
+        return failure.startsWith(UNROUTABLE) && unsubscribedTypes.contains(event.typeName());
     }
 
     private String awaitConfirm(CorrelationData correlation) {

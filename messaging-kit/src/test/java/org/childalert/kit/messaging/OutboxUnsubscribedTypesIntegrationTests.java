@@ -1,0 +1,74 @@
+package org.childalert.kit.messaging;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.childalert.kit.messaging.OutboxIntegrationTests.NobodyListens;
+import org.childalert.kit.messaging.OutboxIntegrationTests.SomethingHappened;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A service publishes some events as facts that no consumer binds today (notification-service's
+ * DeliveryProgressed, say). The broker routing such an event to no queue has delivered it: the relay marks it
+ * published on the first pass instead of retrying it and, with parking on, parking it with an ERROR.
+ */
+@SpringBootTest(classes = OutboxIntegrationTests.Service.class, properties = {
+        "spring.application.name=kit-tests",
+        "spring.cloud.stream.output-bindings=publishedEvents",
+        "spring.cloud.stream.bindings.publishedEvents.destination=" + OutboxIntegrationTests.EXCHANGE,
+        "spring.cloud.stream.rabbit.bindings.publishedEvents.producer.exchange-type=topic",
+        "spring.cloud.stream.rabbit.bindings.publishedEvents.producer.routing-key-expression="
+                + "T(org.springframework.cloud.function.cloudevent.CloudEventMessageUtils).getType(#root)",
+        "spring.cloud.stream.rabbit.bindings.publishedEvents.producer.use-confirm-header=true",
+        "childalert.outbox.poll-interval=1h",
+        "childalert.outbox.confirm-timeout=2s",
+        "childalert.outbox.park-after-attempts=2",
+        "childalert.outbox.unsubscribed-types=" + OutboxIntegrationTests.NOBODY_LISTENS })
+class OutboxUnsubscribedTypesIntegrationTests {
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    AmqpAdmin admin;
+
+    @BeforeEach
+    void anExchangeWithNoQueueAndAnEmptyOutbox() {
+        admin.declareExchange(new TopicExchange(OutboxIntegrationTests.EXCHANGE));
+        jdbc.sql("delete from outbox_event").update();
+    }
+
+    @Test
+    void anEventOfATypeNobodySubscribesToIsPublishedOnTheFirstPassEvenThoughNoQueueTakesIt() {
+        NobodyListens unheard = new NobodyListens(new SomethingHappened(UUID.randomUUID(), UUID.randomUUID(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), "progress"));
+        transactions.executeWithoutResult(status -> events.publishEvent(unheard));
+
+        int published = relay.publishPending();
+
+        assertThat(published).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from outbox_event where published_at is not null and parked_at is null "
+                + "and last_error is null and event_id = :id").param("id", unheard.eventId()).query(Long.class)
+                .single()).isEqualTo(1);
+    }
+}
