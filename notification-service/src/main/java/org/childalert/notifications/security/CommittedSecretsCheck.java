@@ -15,7 +15,7 @@ import org.springframework.core.env.Profiles;
  * Refuses to start the service outside the {@code dev} and {@code test} profiles when a secret is missing or is
  * one of the values committed to this repository: with them anyone could sign Twilio webhooks (a forged police
  * "ACK", forged sightings and delivery callbacks), forge unsubscribe links, or undo the hashing of the send
- * limits. Runs once the configuration files are read, before any bean is created, and names every setting at
+ * limits; nor with the local stack's database and broker passwords. Runs once the configuration files are read, before any bean is created, and names every setting at
  * fault with the environment variable that sets it.
  */
 public class CommittedSecretsCheck implements EnvironmentPostProcessor, Ordered {
@@ -26,7 +26,9 @@ public class CommittedSecretsCheck implements EnvironmentPostProcessor, Ordered 
             "childalert.twilio.auth-token", "CHILDALERT_TWILIO_AUTH_TOKEN",
             "childalert.mail.unsubscribe-secret", "CHILDALERT_MAIL_UNSUBSCRIBE_SECRET",
             "childalert.verification.secret", "CHILDALERT_VERIFICATION_SECRET",
-            "childalert.limits.hash-key", "CHILDALERT_LIMITS_HASH_KEY");
+            "childalert.limits.hash-key", "CHILDALERT_LIMITS_HASH_KEY",
+            "spring.datasource.password", "SPRING_DATASOURCE_PASSWORD",
+            "spring.rabbitmq.password", "SPRING_RABBITMQ_PASSWORD");
 
     /** Every value of these settings that was ever committed (application-dev.yml, the tests, older defaults). */
     static final Set<String> COMMITTED_VALUES = Set.of(
@@ -39,7 +41,9 @@ public class CommittedSecretsCheck implements EnvironmentPostProcessor, Ordered 
             "test-unsubscribe-secret-of-the-test-profile",
             "test-verification-secret-of-the-test-profile",
             "test-limits-hash-key-of-the-test-profile",
-            "a-test-secret-of-some-length");
+            "a-test-secret-of-some-length",
+            "childalert", // the local PostgreSQL role's password
+            "guest"); // RabbitMQ's default user
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

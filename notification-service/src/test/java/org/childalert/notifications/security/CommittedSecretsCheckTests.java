@@ -47,7 +47,9 @@ class CommittedSecretsCheckTests {
                 .hasMessageContaining("childalert.mail.unsubscribe-secret is not set; set CHILDALERT_MAIL_UNSUBSCRIBE_SECRET")
                 .hasMessageContaining("childalert.verification.secret is not set; set CHILDALERT_VERIFICATION_SECRET")
                 .hasMessageContaining("childalert.limits.hash-key is not set; set CHILDALERT_LIMITS_HASH_KEY")
-                .hasMessageContaining("childalert.twilio.account-sid is not set");
+                .hasMessageContaining("childalert.twilio.account-sid is not set")
+                .hasMessageContaining("spring.datasource.password is not set; set SPRING_DATASOURCE_PASSWORD")
+                .hasMessageContaining("spring.rabbitmq.password is not set; set SPRING_RABBITMQ_PASSWORD");
     }
 
     @Test
@@ -69,7 +71,9 @@ class CommittedSecretsCheckTests {
                 .hasMessageContaining("childalert.mail.unsubscribe-secret is the committed development value")
                 .hasMessageContaining("childalert.verification.secret is the committed development value")
                 .hasMessageContaining("childalert.limits.hash-key is the committed development value")
-                .hasMessageContaining("childalert.twilio.account-sid is the committed development value");
+                .hasMessageContaining("childalert.twilio.account-sid is the committed development value")
+                .hasMessageContaining("spring.datasource.password is the committed development value")
+                .hasMessageContaining("spring.rabbitmq.password is the committed development value");
     }
 
     @Test
