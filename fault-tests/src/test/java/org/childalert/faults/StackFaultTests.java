@@ -159,9 +159,10 @@ class StackFaultTests {
             }
         }
 
-        // the alert reaches everyone (after a kill of notification-service, its claims come back after the lease)
-        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> everyoneHas(flows, 1));
+        // the alert reaches everyone (after a kill of notification-service, its claims come back after the lease);
+        // a wait that runs out is noted and the flow goes on, so that the table says what was missed and what stuck
+        List<String> timedOut = new ArrayList<>();
+        waitFor("everyone alerted", Duration.ofSeconds(150), () -> everyoneHas(flows, 1), timedOut);
         if (fault == Fault.KILL_GATEWAY) {
             injection.kill(fault, () -> alice.get("/api/alerts/" + alertIds.get(0)).status());
         }
@@ -169,15 +170,25 @@ class StackFaultTests {
             Api.Response cancelled = alice.post("/api/alerts/" + flow.alertId + "/cancellation", "{\"reason\":\"FOUND_SAFE\"}");
             assertThat(cancelled.status()).as("%s: cancellation %s", fault, cancelled).isEqualTo(200);
         }
-        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> everyoneHas(flows, NOTICES));
+        waitFor("everyone told the child was found", Duration.ofSeconds(150), () -> everyoneHas(flows, NOTICES), timedOut);
         // nothing left waiting: every outbox drained, every delivery final
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> Backlog.unfinishedDeliveries(alertIds) == 0
-                        && Backlog.unpublishedOutbox().values().stream().mapToInt(Integer::intValue).sum() == 0);
+        waitFor("outboxes drained and deliveries final", Duration.ofSeconds(90),
+                () -> Backlog.unfinishedDeliveries(alertIds) == 0
+                        && Backlog.unpublishedOutbox().values().stream().mapToInt(Integer::intValue).sum() == 0, timedOut);
         // a late copy (a claim given back after the lease) would arrive within seconds of the last delivery
         Thread.sleep(3_000);
-        return outcome(fault, injection, flows, alertIds, alice, deadLetteredBefore, Duration.between(start, Instant.now()));
+        Outcome outcome = outcome(fault, injection, flows, alertIds, alice, deadLetteredBefore,
+                Duration.between(start, Instant.now()));
+        return timedOut.isEmpty() ? outcome : outcome.withError("waited in vain for: " + String.join(", ", timedOut));
+    }
+
+    private static void waitFor(String what, Duration atMost, java.util.concurrent.Callable<Boolean> condition,
+            List<String> timedOut) {
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            timedOut.add(what + " (" + atMost.toSeconds() + " s)");
+        }
     }
 
     private static int deadLetteredNow() throws Exception {
@@ -364,6 +375,12 @@ class StackFaultTests {
                     unpublished, unfinished, failed, deadLettered, notReady, apiDuringFault, recovery, took, null);
         }
 
+        Outcome withError(String why) {
+            return new Outcome(fault, escalations, escalationsNotOneAlert, expected, received, missed, duplicates,
+                    inFlightAtKill, unpublished, unfinished, failed, deadLettered, notReady, apiDuringFault, recovery,
+                    took, why);
+        }
+
         /** A flow that did not get to its end (an answer or a wait that failed): what broke. */
         static Outcome broken(Fault fault, String error, Duration took) {
             return new Outcome(fault, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), "-", Duration.ZERO, took,
@@ -380,17 +397,22 @@ class StackFaultTests {
                     && unfinished == 0 && failed == 0 && deadLettered == 0 && notReady.isEmpty();
         }
 
+        private String what() {
+            return fault.what().replace("for the outage", "for " + OUTAGE.toSeconds() + " s");
+        }
+
         String row() {
-            if (error != null) {
-                return "| %s | %s | - | - | - | - | - | - | - | FAILED after %d s: %s |".formatted(fault.what(), fault.when(),
+            if (error != null && escalations == 0) {
+                return "| %s | %s | - | - | - | - | - | - | - | FAILED after %d s: %s |".formatted(what(), fault.when(),
                         took.toSeconds(), error.replace('|', '/'));
             }
             return "| %s | %s | %s | %d s | %d of %d | %d / %d | %d | %d (%d) | %d, %d, %d%s | %s |".formatted(
-                    fault.what().replace("for the outage", "for " + OUTAGE.toSeconds() + " s"), fault.when(),
+                    what(), fault.when(),
                     apiDuringFault, recovery.toSeconds(), escalations - escalationsNotOneAlert, escalations, received,
                     expected, missed, duplicates, allowedDuplicates(), unpublished, unfinished, deadLettered,
                     failed > 0 ? " (" + failed + " failed)" : "", passed() ? "PASSED in " + took.toSeconds() + " s"
-                            : "FAILED" + (notReady.isEmpty() ? "" : ", not ready: " + notReady));
+                            : "FAILED" + (notReady.isEmpty() ? "" : ", not ready: " + notReady)
+                            + (error == null ? "" : ", " + error));
         }
     }
 }
