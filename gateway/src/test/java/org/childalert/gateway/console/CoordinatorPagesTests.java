@@ -112,7 +112,7 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
     }
 
     @Test
-    void showsTheServicesReasonNextToTheFieldItRefused() throws Exception {
+    void showsTheServicesReasonNextToTheFieldItRefusedInWordsAndTiedToTheField() throws Exception {
         caseService.stubFor(post("/api/cases").willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody(problem(400, "child.firstName must not be blank", "child.firstName", "must not be blank"))));
@@ -122,7 +122,9 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                 .andExpect(content().string(allOf(
                         containsString("Please correct the fields marked below."),
                         containsString("id=\"error-child-firstName\""),
-                        containsString("must not be blank"),
+                        containsString("aria-describedby=\"error-child-firstName\""),
+                        containsString("Please fill this in."),
+                        not(containsString("must not be blank")),
                         containsString("value=\"Peeters\""))));
     }
 
@@ -191,7 +193,7 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(
                         containsString("id=\"error-lastSeen-latitude\""),
-                        containsString("must be a number"))));
+                        containsString("Please enter a number, such as 10 or 2.5."))));
 
         assertThat(caseService.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
@@ -400,7 +402,7 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                         containsString("<strong>Emails</strong>"),
                         containsString("3 of 4 accepted by the provider (no delivery receipt)"),
                         containsString("1 failed"),
-                        containsString("<td>Accepted by the provider (no delivery receipt)</td>"),
+                        containsString(">Accepted by the provider (no delivery receipt)</td>"),
                         not(containsString("reached (")))));
     }
 

@@ -126,7 +126,7 @@ class VolunteerPagesTests extends ConsoleTestSupport {
                         .param("channels", "SMS").with(signedIn("carol", "volunteer")).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("id=\"error-radiusKm\""),
-                        containsString("must be a number"))));
+                        containsString("Please enter a number, such as 10 or 2.5."))));
 
         notificationService.verify(0, putRequestedFor(anyUrl()));
     }
