@@ -157,6 +157,44 @@ final class Browser implements AutoCloseable {
         screenshot(name, DESKTOP);
     }
 
+    /** Resizes the window (a phone, a desktop) for what follows. */
+    Browser size(Dimension size) {
+        driver.manage().window().setSize(size);
+        return this;
+    }
+
+    /**
+     * Saves what the browser shows, at its current size, as {@code target/screenshots/<name>.png} of the module
+     * running the test: evidence of a run, not the README's pictures.
+     */
+    Path evidence(String name) throws IOException {
+        Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
+        Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+        return target.toAbsolutePath();
+    }
+
+    /** Marks the page now shown, so that {@link #stillTheSamePage()} tells whether it was reloaded or left since. */
+    Browser markThePage() {
+        driver.executeScript("window.childAlertMark = 'unchanged';");
+        return this;
+    }
+
+    /** True when the page marked by {@link #markThePage()} is still the one shown: no reload, no navigation. */
+    boolean stillTheSamePage() {
+        return "unchanged".equals(driver.executeScript("return window.childAlertMark || null;"));
+    }
+
+    /** Runs a script in the page and returns what it returns. */
+    Object script(String javascript) {
+        return driver.executeScript(javascript);
+    }
+
+    /** The id of the element that has the keyboard focus, or an empty string. */
+    String focusedId() {
+        Object id = driver.executeScript("return document.activeElement ? document.activeElement.id : '';");
+        return id == null ? "" : id.toString();
+    }
+
     @Override
     public void close() throws IOException {
         driver.quit();
