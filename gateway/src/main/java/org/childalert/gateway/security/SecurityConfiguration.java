@@ -48,6 +48,7 @@ class SecurityConfiguration {
     static final String COORDINATOR = "COORDINATOR";
     static final String POLICE = "POLICE";
     static final String VOLUNTEER = "VOLUNTEER";
+    static final String ADMIN = "ADMIN";
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -136,6 +137,7 @@ class SecurityConfiguration {
                         .requestMatchers("/approvals", "/approvals/**", "/active-alerts", "/active-alerts/**")
                         .hasRole(POLICE)
                         .requestMatchers("/volunteer", "/volunteer/**").hasRole(VOLUNTEER)
+                        .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .loginPage(LOGIN_PATH) // one identity provider: go straight to Keycloak
