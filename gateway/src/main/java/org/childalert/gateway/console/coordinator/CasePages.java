@@ -135,7 +135,7 @@ class CasePages {
     }
 
     private String casePage(UUID id, Model model, TimelineEntryForm entry, FormErrors errors) {
-        model.addAttribute("entry", entry);
+        model.addAttribute("newEntry", entry);
         model.addAttribute("errors", errors);
         model.addAttribute("entryKinds", TimelineEntryForm.KINDS);
         model.addAttribute("caseFile", caseFile(id));
