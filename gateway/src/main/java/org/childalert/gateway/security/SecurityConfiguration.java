@@ -64,8 +64,10 @@ class SecurityConfiguration {
      * The console loads its scripts, styles and images from the gateway only (no inline script or style, nothing
      * from another origin); its forms post to the gateway, whose logout sends the browser on to Keycloak.
      */
-    static String consoleContentSecurityPolicy(String keycloakOrigin) {
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    static String consoleContentSecurityPolicy(String keycloakOrigin, String mapTileUrl) {
+        // the maps' tiles, when a tile server is configured (childalert.console.map.tile-url), are its images
+        String tiles = mapTileUrl == null || mapTileUrl.isBlank() ? "" : " " + originOf(mapTileUrl.replaceAll("[{}]", ""));
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + tiles + "; font-src 'self'; "
                 + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' " + keycloakOrigin
                 + "; frame-ancestors 'none'";
     }
@@ -119,7 +121,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain browser(HttpSecurity http, ClientRegistrationRepository registrations,
-            JwtDecoder jwtDecoder, SecurityProperties security) throws Exception {
+            JwtDecoder jwtDecoder, SecurityProperties security,
+            @org.springframework.beans.factory.annotation.Value("${childalert.console.map.tile-url:}") String mapTileUrl)
+            throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logoutAtKeycloak =
                 new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logoutAtKeycloak.setPostLogoutRedirectUri("{baseUrl}/");
@@ -144,7 +148,7 @@ class SecurityConfiguration {
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new KeycloakOidcUsers(jwtDecoder))))
                 .logout(logout -> logout.logoutSuccessHandler(logoutAtKeycloak))
                 .headers(headers -> secureHeaders(headers,
-                        consoleContentSecurityPolicy(originOf(security.issuerUri()))));
+                        consoleContentSecurityPolicy(originOf(security.issuerUri()), mapTileUrl)));
         // CSRF protection stays on (session-stored tokens, rendered into every form by Thymeleaf).
         return http.build();
     }
