@@ -52,7 +52,8 @@ class LandingPageTests {
     @Test
     void showsWhoIsSignedInWithTheirRolesInWordsAndASignOutFormWithCsrfToken() throws Exception {
         mvc.perform(get("/").with(oidcLogin().clientRegistration(keycloak()).oidcUser(user("alice",
-                        "ROLE_POLICE", "ROLE_COORDINATOR", "OIDC_USER", "SCOPE_email"))))
+                        "ROLE_POLICE", "ROLE_COORDINATOR", "ROLE_OFFLINE_ACCESS", "ROLE_DEFAULT-ROLES-CHILDALERT",
+                        "OIDC_USER", "SCOPE_email"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("Signed in as <strong>alice</strong>"),
