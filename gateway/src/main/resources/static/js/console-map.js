@@ -32,6 +32,8 @@
         L.geoJSON(border, { interactive: false, style: { color: '#1d3557', weight: 2, fill: false } }).addTo(map);
       }
     });
+    // Leaflet's default prefix carries an inline-styled flag, which the console's Content-Security-Policy refuses
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     map.attributionControl.addAttribution('Natural Earth, GeoNames (CC BY 4.0)');
     return map;
   };
@@ -61,7 +63,7 @@
     element.setAttribute('aria-label', sketch ? sketch.getAttribute('aria-label') : '');
     figure.insertBefore(element, figure.firstChild);
     if (sketch) {
-      sketch.setAttribute('hidden', '');
+      sketch.classList.add('hidden'); // an SVG element ignores the hidden attribute
     }
     const map = baseMap(element);
     postalLayer(map);

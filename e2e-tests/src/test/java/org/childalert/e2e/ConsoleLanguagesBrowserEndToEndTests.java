@@ -96,7 +96,7 @@ class ConsoleLanguagesBrowserEndToEndTests {
                         }
                     }
                     browser.evidence("language-" + language + "-" + user.getKey()
-                            + path.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-[0-9a-f]{8}-[0-9a-f-]{27}", ""));
+                            + path.replaceAll("([0-9a-f]{8})-[0-9a-f-]{27}", "$1").replaceAll("[^A-Za-z0-9]+", "-"));
                 }
             }
         }
