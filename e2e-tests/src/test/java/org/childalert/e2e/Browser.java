@@ -116,8 +116,21 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The text of an element; one that live updates replace (the alert's status badge, the deliveries) may be swapped
+     * between finding and reading it, and is then found again.
+     */
     String text(By by) {
-        return find(by).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return find(by).getText();
+            }
+            catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     /** What the page says, for failure messages. */
