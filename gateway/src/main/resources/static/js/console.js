@@ -1,6 +1,12 @@
-// The console works without JavaScript; this only adds comforts: the CSRF token on htmx requests, the
-// radius circle following the radius field, and a confirmation before deleting.
+// The console works without JavaScript; this only adds comforts: focus on a refused form's summary, the CSRF
+// token on htmx requests, the radius circle following the radius field, and a confirmation before deleting.
 document.addEventListener('DOMContentLoaded', () => {
+  // A form that came back refused: the summary of what to correct is read first (it names the fields to correct).
+  const errorSummary = document.getElementById('form-errors');
+  if (errorSummary) {
+    errorSummary.focus();
+  }
+
   const token = document.querySelector('meta[name="_csrf"]');
   const header = document.querySelector('meta[name="_csrf_header"]');
   if (token && header) {

@@ -116,8 +116,21 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The text of an element; one that live updates replace (the alert's status badge, the deliveries) may be swapped
+     * between finding and reading it, and is then found again.
+     */
     String text(By by) {
-        return find(by).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return find(by).getText();
+            }
+            catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     /** What the page says, for failure messages. */
@@ -155,6 +168,44 @@ final class Browser implements AutoCloseable {
 
     void screenshot(String name) throws IOException {
         screenshot(name, DESKTOP);
+    }
+
+    /** Resizes the window (a phone, a desktop) for what follows. */
+    Browser size(Dimension size) {
+        driver.manage().window().setSize(size);
+        return this;
+    }
+
+    /**
+     * Saves what the browser shows, at its current size, as {@code target/screenshots/<name>.png} of the module
+     * running the test: evidence of a run, not the README's pictures.
+     */
+    Path evidence(String name) throws IOException {
+        Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
+        Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+        return target.toAbsolutePath();
+    }
+
+    /** Marks the page now shown, so that {@link #stillTheSamePage()} tells whether it was reloaded or left since. */
+    Browser markThePage() {
+        driver.executeScript("window.childAlertMark = 'unchanged';");
+        return this;
+    }
+
+    /** True when the page marked by {@link #markThePage()} is still the one shown: no reload, no navigation. */
+    boolean stillTheSamePage() {
+        return "unchanged".equals(driver.executeScript("return window.childAlertMark || null;"));
+    }
+
+    /** Runs a script in the page and returns what it returns. */
+    Object script(String javascript) {
+        return driver.executeScript(javascript);
+    }
+
+    /** The id of the element that has the keyboard focus, or an empty string. */
+    String focusedId() {
+        Object id = driver.executeScript("return document.activeElement ? document.activeElement.id : '';");
+        return id == null ? "" : id.toString();
     }
 
     @Override

@@ -13,6 +13,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)
 class ConsoleModel {
 
+    private final ConsoleProperties console;
+
+    ConsoleModel(ConsoleProperties console) {
+        this.console = console;
+    }
+
+    /** Where the maps get their tiles (none by default: the shipped base layer only). */
+    @ModelAttribute("mapTiles")
+    ConsoleProperties.Map mapTiles() {
+        return console.map();
+    }
+
     @ModelAttribute("user")
     SignedInUser user(@AuthenticationPrincipal OidcUser user) {
         return user == null ? null : SignedInUser.of(user);

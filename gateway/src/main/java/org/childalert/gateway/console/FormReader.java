@@ -60,6 +60,13 @@ public final class FormReader {
         }
     }
 
+    /** Notes a value the form can tell is missing or wrong without asking the service. */
+    public void reject(String field, String message, boolean wrong) {
+        if (wrong) {
+            reject(field, message);
+        }
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }

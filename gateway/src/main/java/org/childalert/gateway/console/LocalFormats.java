@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.TextStyle;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 
@@ -24,14 +26,26 @@ public class LocalFormats {
         this.console = console;
     }
 
+    /**
+     * A date and time with its time zone ("5 Dec 2026, 10:30 CET"): the people reading it may be in another zone,
+     * and a summer date is an hour off a winter one.
+     */
     public String dateTime(Instant instant) {
         if (instant == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(LocaleContextHolder.getLocale())
+        return new DateTimeFormatterBuilder()
+                .appendLocalized(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .appendLiteral(' ')
+                .appendZoneText(TextStyle.SHORT)
+                .toFormatter(LocaleContextHolder.getLocale())
                 .withZone(console.timeZone())
                 .format(instant);
+    }
+
+    /** The console's time zone in the user's language ("Central European Time"), for hints beside time fields. */
+    public String zoneName() {
+        return console.timeZone().getDisplayName(TextStyle.FULL, LocaleContextHolder.getLocale());
     }
 
     /** The time of day alone (hours and minutes), for minute-by-minute figures of one day. */

@@ -108,6 +108,14 @@ public class ServiceClients {
                 .build();
     }
 
+    /** alert-service called with the given access token, off the request thread, as {@link #notificationsWith}. */
+    public RestClient alertsWith(OAuth2AccessToken accessToken) {
+        return offRequest.clone()
+                .baseUrl(urls.alertsUrl())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken.getTokenValue())
+                .build();
+    }
+
     static ServiceProblem problemOf(ClientHttpResponse response) throws java.io.IOException {
         int status = response.getStatusCode().value();
         String reason = response.getStatusText();

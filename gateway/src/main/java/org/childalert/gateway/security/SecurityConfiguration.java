@@ -9,6 +9,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -49,6 +50,7 @@ class SecurityConfiguration {
     static final String COORDINATOR = "COORDINATOR";
     static final String POLICE = "POLICE";
     static final String VOLUNTEER = "VOLUNTEER";
+    static final String ADMIN = "ADMIN";
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -64,8 +66,10 @@ class SecurityConfiguration {
      * The console loads its scripts, styles and images from the gateway only (no inline script or style, nothing
      * from another origin); its forms post to the gateway, whose logout sends the browser on to Keycloak.
      */
-    static String consoleContentSecurityPolicy(String keycloakOrigin) {
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    static String consoleContentSecurityPolicy(String keycloakOrigin, String mapTileUrl) {
+        // the maps' tiles, when a tile server is configured (childalert.console.map.tile-url), are its images
+        String tiles = mapTileUrl == null || mapTileUrl.isBlank() ? "" : " " + originOf(mapTileUrl.replaceAll("[{}]", ""));
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + tiles + "; font-src 'self'; "
                 + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' " + keycloakOrigin
                 + "; frame-ancestors 'none'";
     }
@@ -119,7 +123,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain browser(HttpSecurity http, ClientRegistrationRepository registrations,
-            JwtDecoder jwtDecoder, SecurityProperties security, LocaleResolver consoleLanguage) throws Exception {
+            JwtDecoder jwtDecoder, SecurityProperties security, LocaleResolver consoleLanguage,
+            @Value("${childalert.console.map.tile-url:}") String mapTileUrl) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logoutAtKeycloak =
                 new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logoutAtKeycloak.setPostLogoutRedirectUri("{baseUrl}/");
@@ -137,6 +142,7 @@ class SecurityConfiguration {
                         .requestMatchers("/approvals", "/approvals/**", "/active-alerts", "/active-alerts/**")
                         .hasRole(POLICE)
                         .requestMatchers("/volunteer", "/volunteer/**").hasRole(VOLUNTEER)
+                        .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .loginPage(LOGIN_PATH) // one identity provider: go straight to Keycloak
@@ -145,7 +151,7 @@ class SecurityConfiguration {
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new KeycloakOidcUsers(jwtDecoder))))
                 .logout(logout -> logout.logoutSuccessHandler(logoutAtKeycloak))
                 .headers(headers -> secureHeaders(headers,
-                        consoleContentSecurityPolicy(originOf(security.issuerUri()))));
+                        consoleContentSecurityPolicy(originOf(security.issuerUri()), mapTileUrl)));
         // CSRF protection stays on (session-stored tokens, rendered into every form by Thymeleaf).
         return http.build();
     }

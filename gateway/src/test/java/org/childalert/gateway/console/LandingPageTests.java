@@ -46,18 +46,18 @@ class LandingPageTests {
                 .andExpect(content().string(allOf(
                         containsString("<html lang=\"en\">"),
                         containsString("href=\"/oauth2/authorization/keycloak\">Sign in</a>"),
-                        containsString("href=\"/api-docs/cases\""),
                         not(containsString("Signed in as")))));
     }
 
     @Test
-    void showsWhoIsSignedInWithTheirRolesAndASignOutFormWithCsrfToken() throws Exception {
+    void showsWhoIsSignedInWithTheirRolesInWordsAndASignOutFormWithCsrfToken() throws Exception {
         mvc.perform(get("/").with(oidcLogin().clientRegistration(keycloak()).oidcUser(user("alice",
-                        "ROLE_POLICE", "ROLE_COORDINATOR", "OIDC_USER", "SCOPE_email"))))
+                        "ROLE_POLICE", "ROLE_COORDINATOR", "ROLE_OFFLINE_ACCESS", "ROLE_DEFAULT-ROLES-CHILDALERT",
+                        "OIDC_USER", "SCOPE_email"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("Signed in as <strong>alice</strong>"),
-                        containsString("(<span>coordinator, police</span>)"),
+                        containsString("(<span id=\"signed-in-roles\">coordinator, police officer</span>)"),
                         containsString("<form action=\"/logout\" method=\"post\">"),
                         containsString("name=\"_csrf\""),
                         not(containsString(">Sign in</a>")))));

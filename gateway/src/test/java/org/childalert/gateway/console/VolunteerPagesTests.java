@@ -72,18 +72,32 @@ class VolunteerPagesTests extends ConsoleTestSupport {
     }
 
     @Test
-    void showsThatConsentIsNeededNextToTheConsentBox() throws Exception {
+    void showsTheServicesReasonNextToItsField() throws Exception {
         notificationService.stubFor(post("/api/volunteers").willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/problem+json")
-                .withBody(problem(400, "consent must be true", "consent",
-                        "must be true: alerts are only sent to volunteers who consent"))));
+                .withBody(problem(400, "phone is not allowed", "phone",
+                        "must be a mobile number of Belgium or a neighbouring country"))));
 
-        mvc.perform(signUp().with(csrf()))
+        mvc.perform(signUp().param("consent", "true").with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(
-                        containsString("id=\"error-consent\""),
-                        containsString("must be true: alerts are only sent to volunteers who consent"),
+                        containsString("id=\"error-phone\""),
+                        containsString("must be a mobile number of Belgium or a neighbouring country"),
                         containsString("value=\"Carol Janssens\""))));
+    }
+
+    @Test
+    void reportsEveryMissingFieldAtOnceWithoutAskingTheService() throws Exception {
+        mvc.perform(submit("/volunteer").with(signedIn("carol", "volunteer")).param("language", "nl")
+                        .param("channels", "SMS", "EMAIL").param("radiusKm", "far").with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"error-name\""), containsString("id=\"error-phone\""),
+                        containsString("id=\"error-email\""), containsString("id=\"error-home-postalCode\""),
+                        containsString("id=\"error-radiusKm\""), containsString("id=\"error-consent\""),
+                        containsString("Tick this to sign up"))));
+
+        notificationService.verify(0, postRequestedFor(anyUrl()));
     }
 
     @Test
@@ -126,7 +140,7 @@ class VolunteerPagesTests extends ConsoleTestSupport {
                         .param("channels", "SMS").with(signedIn("carol", "volunteer")).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("id=\"error-radiusKm\""),
-                        containsString("must be a number"))));
+                        containsString("Please enter a number, such as 10 or 2.5."))));
 
         notificationService.verify(0, putRequestedFor(anyUrl()));
     }

@@ -28,6 +28,11 @@ record AlertDetails(UUID id, UUID caseId, String status, String level, Area area
         return org.childalert.gateway.console.Actors.isEscalationPolicy(decidedBy);
     }
 
+    /** The reasons for a refusal, each recognised where the escalation policy wrote it (to say it in the user's language). */
+    public List<RefusalReason> refusals() {
+        return refusalReasons == null ? List.of() : refusalReasons.stream().map(RefusalReason::of).toList();
+    }
+
     public boolean isCancellable() {
         return CANCELLABLE.contains(status);
     }

@@ -95,6 +95,49 @@ class CasePages {
 
     @GetMapping("/cases/{id}")
     String show(@PathVariable UUID id, Model model) {
+        return casePage(id, model, TimelineEntryForm.empty(), FormErrors.none());
+    }
+
+    /**
+     * A note, a call or a sighting added to the case's timeline (case-service's {@code POST .../timeline}); back
+     * to the case, or the case page again with the form as typed and case-service's reasons beside its fields.
+     */
+    @PostMapping("/cases/{id}/timeline")
+    String addToTimeline(@PathVariable UUID id, TimelineEntryForm form, BindingResult binding, Model model,
+                         HttpServletResponse response, RedirectAttributes redirect) {
+        FormReader reader = new FormReader();
+        Map<String, Object> request = form.toRequest(reader, formats);
+        if (binding.hasErrors() || reader.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return casePage(id, model, form, binding.hasErrors() ? FormErrors.of(binding) : reader.errors());
+        }
+        try {
+            services.cases().post().uri("/api/cases/{id}/timeline", id)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(request)
+                    .retrieve()
+                    .toBodilessEntity();
+        }
+        catch (ServiceProblem problem) {
+            if (problem.status() == 409) {
+                redirect.addFlashAttribute("failure", problem.detail());
+                return "redirect:/cases/" + id;
+            }
+            if (problem.status() != 400) {
+                throw problem;
+            }
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return casePage(id, model, form, FormErrors.of(problem, TimelineEntryForm.FIELDS));
+        }
+        redirect.addFlashAttribute("notice", "timeline.entry.added." + (TimelineEntryForm.KINDS.contains(form.kind())
+                ? form.kind() : "NOTE"));
+        return "redirect:/cases/" + id + "#timeline";
+    }
+
+    private String casePage(UUID id, Model model, TimelineEntryForm entry, FormErrors errors) {
+        model.addAttribute("newEntry", entry);
+        model.addAttribute("errors", errors);
+        model.addAttribute("entryKinds", TimelineEntryForm.KINDS);
         model.addAttribute("caseFile", caseFile(id));
         model.addAttribute("timeline", services.cases().get().uri("/api/cases/{id}/timeline", id)
                 .retrieve().body(new ParameterizedTypeReference<List<TimelineEntry>>() { }));

@@ -16,15 +16,18 @@ record EscalationForm(
         @BindParam("criteria.underEighteen") Boolean underEighteen,
         @BindParam("criteria.lifeInDanger") Boolean lifeInDanger,
         @BindParam("criteria.likelyInCountry") Boolean likelyInCountry,
-        @BindParam("criteria.enoughInformation") Boolean enoughInformation) {
+        @BindParam("criteria.enoughInformation") Boolean enoughInformation,
+        Boolean wideRadiusConfirmed) {
 
     static final String DEFAULT_RADIUS_KM = "10";
+    /** Wider than this, a circle covers most of Belgium (about 280 km across): the console asks again. */
+    public static final int WIDE_RADIUS_KM = 150;
 
     /** The fields the form marks a service's error on; any other goes above the form. */
     static final java.util.Set<String> FIELDS = java.util.Set.of("level", "radiusKm", "criteria");
 
     static EscalationForm blank() {
-        return new EscalationForm("TARGETED", DEFAULT_RADIUS_KM, false, false, false, false);
+        return new EscalationForm("TARGETED", DEFAULT_RADIUS_KM, false, false, false, false, false);
     }
 
     /** The body of {@code POST /api/cases/{id}/escalations}; an unreadable radius is noted in the reader. */
@@ -40,6 +43,20 @@ record EscalationForm(
     /** An unticked box is not sent by the browser: it means "no". */
     private static boolean ticked(Boolean box) {
         return Boolean.TRUE.equals(box);
+    }
+
+    /** A radius over {@link #WIDE_RADIUS_KM} km, which must be confirmed before it is sent. */
+    public boolean isWide() {
+        try {
+            return Double.parseDouble(radiusKm.replace(',', '.')) > WIDE_RADIUS_KM;
+        }
+        catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    public boolean wideRadiusIsConfirmed() {
+        return Boolean.TRUE.equals(wideRadiusConfirmed);
     }
 
     /** The radius to draw on the map: what was typed if it is a sensible number, else the default. */

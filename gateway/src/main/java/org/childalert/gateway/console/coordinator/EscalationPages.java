@@ -51,6 +51,11 @@ class EscalationPages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return form(model, cases.caseFile(id), form, binding.hasErrors() ? FormErrors.of(binding) : reader.errors());
         }
+        if (form.isWide() && !form.wideRadiusIsConfirmed()) {
+            // a slip of the keyboard (500 for 50) would alert half the country: ask once more, on the form
+            model.addAttribute("askWide", true);
+            return form(model, cases.caseFile(id), form, FormErrors.none());
+        }
         try {
             services.cases().post().uri("/api/cases/{id}/escalations", id)
                     .contentType(MediaType.APPLICATION_JSON)
@@ -77,6 +82,7 @@ class EscalationPages {
         model.addAttribute("errors", errors);
         model.addAttribute("levels", LEVELS);
         model.addAttribute("criteria", CRITERIA);
+        model.addAttribute("wideRadiusKm", EscalationForm.WIDE_RADIUS_KM);
         return "coordinator/escalation";
     }
 }

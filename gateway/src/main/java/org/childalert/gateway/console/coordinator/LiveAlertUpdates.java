@@ -40,8 +40,8 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
  * The live part of a coordinator's alert page: for each open page, a server-sent event stream that pushes a
- * rendered HTML fragment (htmx swaps it in) whenever the alert's delivery counts, per-recipient list or replies
- * change.
+ * rendered HTML fragment (htmx swaps it in) whenever the alert's state (approved, rejected, ended), delivery counts,
+ * per-recipient list or replies change.
  *
  * <p>Why the gateway reads notification-service every second rather than relaying its
  * {@code /report/stream}: the page needs the replies and the per-recipient list too, which that stream does
@@ -64,6 +64,8 @@ class LiveAlertUpdates implements SmartLifecycle {
     static final String RECIPIENTS = "recipients";
     static final String REPLIES = "replies";
     static final String STATUS = "status";
+    /** The alert's own state (waiting, active, rejected, ended), read from alert-service. */
+    static final String BADGE = "badge";
 
     private static final String TEMPLATE = "coordinator/live";
     /** A stream stops this long before its access token expires, so that no read is refused halfway. */
@@ -106,7 +108,8 @@ class LiveAlertUpdates implements SmartLifecycle {
         Duration lifetime = lifetimeFor(accessToken);
         // the container's own timeout only backs up the scheduled end
         SseEmitter emitter = new SseEmitter(lifetime.plusSeconds(30).toMillis());
-        LiveStream stream = new LiveStream(alertId, services.notificationsWith(accessToken), locale, emitter);
+        LiveStream stream = new LiveStream(alertId, services.notificationsWith(accessToken),
+                services.alertsWith(accessToken), locale, emitter);
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
         emitter.onError(error -> stream.close());
@@ -187,6 +190,7 @@ class LiveAlertUpdates implements SmartLifecycle {
 
         private final UUID alertId;
         private final RestClient notifications;
+        private final RestClient alerts;
         private final Locale locale;
         private final SseEmitter emitter;
         /** Written only by this stream's ticks, which never overlap (fixed delay). */
@@ -198,9 +202,10 @@ class LiveAlertUpdates implements SmartLifecycle {
         private volatile ScheduledFuture<?> end;
         private Instant lastWrite;
 
-        LiveStream(UUID alertId, RestClient notifications, Locale locale, SseEmitter emitter) {
+        LiveStream(UUID alertId, RestClient notifications, RestClient alerts, Locale locale, SseEmitter emitter) {
             this.alertId = alertId;
             this.notifications = notifications;
+            this.alerts = alerts;
             this.locale = locale;
             this.emitter = emitter;
             this.lastWrite = clock.instant();
@@ -224,6 +229,10 @@ class LiveAlertUpdates implements SmartLifecycle {
             }
             LocaleContextHolder.setLocale(locale);
             try {
+                Optional<String> state = alertState();
+                if (state.isPresent()) {
+                    push(BADGE, Map.of("status", state.get()));
+                }
                 AlertReport report = report();
                 boolean progressChanged = push(SUMMARY, Map.of("report", report))
                         | push(COUNTS, Map.of("report", report));
@@ -300,6 +309,20 @@ class LiveAlertUpdates implements SmartLifecycle {
             context.setVariable("alertId", alertId);
             context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, beans);
             return LINE_BREAKS.matcher(templates.process(TEMPLATE, Set.of(fragment), context)).replaceAll(" ").strip();
+        }
+
+        /**
+         * The alert's state as alert-service has it now; empty when it cannot say (the badge then keeps what it
+         * shows, and the deliveries go on updating).
+         */
+        private Optional<String> alertState() {
+            try {
+                AlertDetails alert = alerts.get().uri("/api/alerts/{id}", alertId).retrieve().body(AlertDetails.class);
+                return Optional.ofNullable(alert).map(AlertDetails::status);
+            }
+            catch (ServiceProblem | ResourceAccessException unavailable) {
+                return Optional.empty();
+            }
         }
 
         private AlertReport report() {

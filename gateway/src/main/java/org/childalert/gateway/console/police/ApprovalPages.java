@@ -53,6 +53,24 @@ class ApprovalPages {
     }
 
     /**
+     * What is waiting, for the open approvals page to update itself (htmx asks every few seconds, with the
+     * fingerprint of what it shows): 204 when nothing changed, so that nothing on the page moves; otherwise the
+     * waiting part of the page, whose reason fields keep what the officer typed (hx-preserve). A short read of
+     * alert-service through the session, like a reload, rather than a stream: no token to carry off the request.
+     */
+    @GetMapping(path = "/approvals/waiting", headers = "HX-Request")
+    String waitingNow(@RequestParam(required = false) String shown, Model model, HttpServletResponse response) {
+        AlertList waiting = alerts("PENDING_APPROVAL");
+        java.util.List<AlertSummary> changes = waitingChanges();
+        if (fingerprint(waiting, changes).equals(shown)) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return null;
+        }
+        show(model, waiting, changes, null, FormErrors.none());
+        return "police/approvals :: waiting";
+    }
+
+    /**
      * Approving sends the alert to everyone in the area at once: the first submission shows what will go out and
      * asks again; only the confirmed one approves.
      */
@@ -147,13 +165,35 @@ class ApprovalPages {
         }
     }
 
+    /**
+     * The running alerts that reached the officer's zone, to acknowledge; and the other running alerts, which an
+     * officer with a zone also sees: a zone is reached only when notification-service knows it (code, postal codes
+     * or polygon) and one of its contacts is on duty, so an alert over the officer's streets may reach nobody in
+     * the zone, and an empty list must not read as "no alert is running".
+     */
     @GetMapping("/active-alerts")
     String active(Model model) {
-        model.addAttribute("alerts", services.alerts().get()
+        ZoneAlertList forZone = services.alerts().get()
                 .uri(uri -> uri.path("/api/alerts").queryParam("status", "ACTIVE").queryParam("zone", "mine")
                         .queryParam("size", PAGE_SIZE).build())
                 .retrieve()
-                .body(ZoneAlertList.class));
+                .body(ZoneAlertList.class);
+        model.addAttribute("alerts", forZone);
+        java.util.List<AlertSummary> others = java.util.List.of();
+        if (forZone != null && forZone.zoneId() != null) {
+            java.util.Set<UUID> reached = forZone.items().stream().map(item -> item.alert().id())
+                    .collect(java.util.stream.Collectors.toSet());
+            try {
+                AlertList running = alerts("ACTIVE");
+                others = running == null || running.items() == null ? java.util.List.of()
+                        : running.items().stream().filter(alert -> !reached.contains(alert.id())).toList();
+            }
+            catch (ServiceProblem notShown) {
+                // the zone's own list is what the officer acts on; the others are context
+                others = java.util.List.of();
+            }
+        }
+        model.addAttribute("otherAlerts", others);
         return "police/active-alerts";
     }
 
@@ -174,11 +214,17 @@ class ApprovalPages {
     }
 
     private String approvals(Model model, UUID rejecting, FormErrors errors) {
-        model.addAttribute("alerts", alerts("PENDING_APPROVAL"));
-        model.addAttribute("changes", waitingChanges());
+        show(model, alerts("PENDING_APPROVAL"), waitingChanges(), rejecting, errors);
+        return "police/approvals";
+    }
+
+    private static void show(Model model, AlertList waiting, java.util.List<AlertSummary> changes, UUID rejecting,
+                             FormErrors errors) {
+        model.addAttribute("alerts", waiting);
+        model.addAttribute("changes", changes);
+        model.addAttribute("shown", fingerprint(waiting, changes));
         model.addAttribute("rejecting", rejecting);
         model.addAttribute("errors", errors);
-        return "police/approvals";
     }
 
     /** The running alerts with a change waiting for a second officer, the oldest request first. */
@@ -196,6 +242,20 @@ class ApprovalPages {
                 .sorted(java.util.Comparator.comparing(alert -> alert.pendingChange().requestedAt(),
                         java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .toList();
+    }
+
+    /** What the page shows, in a word: the waiting escalations and changes, by id and change. */
+    static String fingerprint(AlertList waiting, java.util.List<AlertSummary> changes) {
+        StringBuilder shown = new StringBuilder();
+        if (waiting != null && waiting.items() != null) {
+            waiting.items().forEach(alert -> shown.append(alert.id()).append(';'));
+        }
+        shown.append('|');
+        if (changes != null) {
+            changes.forEach(alert ->
+                    shown.append(alert.id()).append(':').append(alert.pendingChange().requestedAt()).append(';'));
+        }
+        return Integer.toHexString(shown.toString().hashCode()) + Integer.toHexString(shown.length());
     }
 
     private AlertList alerts(String status) {

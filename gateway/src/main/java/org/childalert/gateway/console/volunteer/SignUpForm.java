@@ -36,6 +36,21 @@ record SignUpForm(String name, String phone, String email, String language, List
         request.put("home", home);
         request.put("radiusKm", form.decimal("radiusKm", radiusKm));
         request.put("consent", Boolean.TRUE.equals(consent)); // an unticked box is not sent
+        checkEverything(form);
         return request;
+    }
+
+    /**
+     * What the console can tell before asking notification-service, all of it at once: a first try with several
+     * fields missing is answered in one go, not one service check after the other.
+     */
+    private void checkEverything(FormReader form) {
+        form.reject("name", "must not be blank", form.text(name) == null);
+        form.reject("channels", "must choose at least one channel", channels == null || channels.isEmpty());
+        form.reject("phone", "must not be blank", chose("SMS") && form.text(phone) == null);
+        form.reject("email", "must not be blank", chose("EMAIL") && form.text(email) == null);
+        form.reject("home.postalCode", "must not be blank", form.text(postalCode) == null);
+        form.reject("radiusKm", "must not be blank", form.text(radiusKm) == null);
+        form.reject("consent", "must be ticked to sign up", !Boolean.TRUE.equals(consent));
     }
 }

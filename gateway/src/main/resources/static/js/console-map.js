@@ -1,0 +1,179 @@
+// The console's maps, drawn with Leaflet over a base layer shipped with the gateway (Belgium's border and its
+// postal points, static/geo, see NOTICE.md), with a tile server's streets on top when one is configured
+// (childalert.console.map.tile-url, given to the page as <meta name="map-tiles">). Without JavaScript the pages keep
+// their sketch (an SVG) and their latitude and longitude fields.
+(() => {
+  if (!window.L) {
+    return;
+  }
+  const meta = name => {
+    const element = document.querySelector(`meta[name="${name}"]`);
+    return element ? element.content : '';
+  };
+  const geo = meta('map-geo') || '/geo/';
+  const WIDE_RADIUS_KM = 150;
+  let postalPoints;
+
+  const loadJson = url => fetch(url, { credentials: 'same-origin' }).then(answer => answer.ok ? answer.json() : null);
+  const postalCodes = () => {
+    postalPoints = postalPoints || loadJson(geo + 'be-postal-codes.geojson');
+    return postalPoints;
+  };
+
+  /** A Leaflet map in the given element, with the base layer (and tiles when configured), centred on Belgium. */
+  const baseMap = element => {
+    const map = L.map(element, { preferCanvas: true, scrollWheelZoom: false, attributionControl: true })
+      .setView([50.64, 4.67], 7);
+    if (meta('map-tiles')) {
+      L.tileLayer(meta('map-tiles'), { maxZoom: 18, attribution: meta('map-attribution') }).addTo(map);
+    }
+    loadJson(geo + 'belgium.geojson').then(border => {
+      if (border) {
+        L.geoJSON(border, { interactive: false, style: { color: '#1d3557', weight: 2, fill: false } }).addTo(map);
+      }
+    });
+    // Leaflet's default prefix carries an inline-styled flag, which the console's Content-Security-Policy refuses
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+    map.attributionControl.addAttribution('Natural Earth, GeoNames (CC BY 4.0)');
+    return map;
+  };
+
+  const postalLayer = map => postalCodes().then(points => {
+    if (points) {
+      L.geoJSON(points, {
+        pointToLayer: (feature, at) => L.circleMarker(at, { radius: 2, weight: 0, fillOpacity: 0.45, fillColor: '#6c757d' })
+          .bindTooltip(`${feature.properties.postalCode} ${feature.properties.name}`)
+      }).addTo(map);
+    }
+  });
+
+  // An area: the place and the circle of an alert, a case's last-seen place, the radius being chosen.
+  document.querySelectorAll('figure.area-map[data-map-latitude]').forEach(figure => {
+    const latitude = parseFloat(figure.dataset.mapLatitude);
+    const longitude = parseFloat(figure.dataset.mapLongitude);
+    const radiusKm = parseFloat(figure.dataset.mapRadiusKm);
+    if (Number.isNaN(latitude) || Number.isNaN(longitude)) {
+      return;
+    }
+    const sketch = figure.querySelector('svg');
+    const element = document.createElement('div');
+    element.className = 'leaflet-map';
+    element.id = figure.dataset.mapId || 'area-leaflet';
+    element.setAttribute('role', 'img');
+    element.setAttribute('aria-label', sketch ? sketch.getAttribute('aria-label') : '');
+    figure.insertBefore(element, figure.firstChild);
+    if (sketch) {
+      sketch.classList.add('hidden'); // an SVG element ignores the hidden attribute
+    }
+    const map = baseMap(element);
+    postalLayer(map);
+    L.circleMarker([latitude, longitude], { radius: 5, color: '#a4161a', fillOpacity: 1 }).addTo(map);
+    const circle = L.circle([latitude, longitude], { radius: (radiusKm > 0 ? radiusKm : 0.5) * 1000, color: '#a4161a', weight: 2, fillOpacity: 0.15 })
+      .addTo(map);
+    element.dataset.radiusKm = String(radiusKm);
+    map.fitBounds(circle.getBounds(), { maxZoom: 13 });
+    document.querySelectorAll('[data-area-radius-input]').forEach(input => {
+      input.addEventListener('input', () => {
+        const radius = parseFloat(input.value.replace(',', '.'));
+        if (radius > 0) {
+          circle.setRadius(radius * 1000);
+          element.dataset.radiusKm = String(radius);
+          map.fitBounds(circle.getBounds(), { maxZoom: 13 });
+        }
+      });
+    });
+  });
+
+  // A radius wider than most of the country asks for a second look (the server asks again on submission).
+  document.querySelectorAll('[data-area-radius-input]').forEach(input => {
+    const warning = document.getElementById('radius-warning');
+    if (!warning) {
+      return;
+    }
+    const check = () => {
+      const radius = parseFloat(input.value.replace(',', '.'));
+      warning.classList.toggle('hidden', !(radius > WIDE_RADIUS_KM));
+    };
+    input.addEventListener('input', check);
+    check();
+  });
+
+  // The last-seen place: a click on the map, or a place name or postal code found in the shipped list.
+  document.querySelectorAll('[data-place-picker]').forEach(picker => {
+    const latitudeInput = document.getElementById(picker.dataset.latitudeInput);
+    const longitudeInput = document.getElementById(picker.dataset.longitudeInput);
+    const placeInput = document.getElementById(picker.dataset.placeInput);
+    const element = picker.querySelector('.leaflet-map');
+    const map = baseMap(element);
+    postalLayer(map);
+    let marker;
+    const show = (latitude, longitude) => {
+      if (marker) {
+        marker.setLatLng([latitude, longitude]);
+      }
+      else {
+        marker = L.circleMarker([latitude, longitude], { radius: 7, color: '#a4161a', fillOpacity: 0.9 }).addTo(map);
+      }
+    };
+    const choose = (latitude, longitude) => {
+      latitudeInput.value = latitude.toFixed(5);
+      longitudeInput.value = longitude.toFixed(5);
+      show(latitude, longitude);
+    };
+    const typed = () => {
+      const latitude = parseFloat(latitudeInput.value.replace(',', '.'));
+      const longitude = parseFloat(longitudeInput.value.replace(',', '.'));
+      if (!Number.isNaN(latitude) && !Number.isNaN(longitude)) {
+        show(latitude, longitude);
+        map.setView([latitude, longitude], Math.max(map.getZoom(), 12));
+      }
+    };
+    latitudeInput.addEventListener('change', typed);
+    longitudeInput.addEventListener('change', typed);
+    typed();
+    map.on('click', event => choose(event.latlng.lat, event.latlng.lng));
+
+    const search = picker.querySelector('[data-place-search]');
+    const button = picker.querySelector('[data-place-search-button]');
+    const results = picker.querySelector('[data-place-results]');
+    const find = () => postalCodes().then(points => {
+      results.replaceChildren();
+      const wanted = search.value.trim().toLocaleLowerCase();
+      if (!points || wanted.length < 2) {
+        return;
+      }
+      const found = points.features.filter(feature => feature.properties.postalCode.startsWith(wanted)
+        || feature.properties.name.toLocaleLowerCase().includes(wanted)).slice(0, 8);
+      if (found.length === 0) {
+        const none = document.createElement('li');
+        none.textContent = picker.dataset.noneFound;
+        results.append(none);
+      }
+      found.forEach(feature => {
+        const item = document.createElement('li');
+        const choice = document.createElement('button');
+        choice.type = 'button';
+        choice.className = 'secondary place-choice';
+        choice.textContent = `${feature.properties.postalCode} ${feature.properties.name}`;
+        choice.addEventListener('click', () => {
+          const [longitude, latitude] = feature.geometry.coordinates;
+          choose(latitude, longitude);
+          map.setView([latitude, longitude], 13);
+          if (placeInput && !placeInput.value.trim()) {
+            placeInput.value = `${feature.properties.name} (${feature.properties.postalCode})`;
+          }
+          results.replaceChildren();
+        });
+        item.append(choice);
+        results.append(item);
+      });
+    });
+    button.addEventListener('click', find);
+    search.addEventListener('keydown', event => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        find();
+      }
+    });
+  });
+})();

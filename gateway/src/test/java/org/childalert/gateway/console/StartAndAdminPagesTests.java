@@ -1,0 +1,153 @@
+package org.childalert.gateway.console;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The start page says what waits for each role instead of listing role names and API links; administrators manage
+ * police zones and contacts; an unknown console address is a page, not JSON; the approvals page asks for news.
+ */
+class StartAndAdminPagesTests extends ConsoleTestSupport {
+
+    private final UUID alertId = UUID.randomUUID();
+
+    @Test
+    void tellsAnOfficerHowManyEscalationsWaitAndWhatReachedTheirZone() throws Exception {
+        alertService.stubFor(get(urlPathEqualTo("/api/alerts")).withQueryParam("status", equalTo("PENDING_APPROVAL"))
+                .willReturn(okJson("""
+                        {"items":[%s,%s],"page":0,"size":5,"totalItems":2}""".formatted(alert("Lina"), alert("Sami")))));
+        alertService.stubFor(get(urlPathEqualTo("/api/alerts")).withQueryParam("zone", equalTo("mine"))
+                .willReturn(okJson("""
+                        {"zoneId":"5339","items":[{"alert":%s,"zones":[{"zoneId":"5339","status":"WAITING"}]}],
+                         "page":0,"size":5,"totalItems":1}""".formatted(alert("Noor")))));
+
+        mvc.perform(MockMvcRequestBuilders.get("/").with(signedIn("bob", "police")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("(<span id=\"signed-in-roles\">police officer</span>)"),
+                        containsString("2 escalations wait for a decision"),
+                        containsString("Sami, 12 years old."),
+                        containsString("Alerts for your zone 5339"),
+                        containsString("One running alert reached your zone"),
+                        containsString("to acknowledge"),
+                        not(containsString("/api-docs/cases")))));
+    }
+
+    @Test
+    void tellsAnAdministratorWhichZonesHaveNobodyOnDutyAndWhetherTheServicesAnswer() throws Exception {
+        notificationService.stubFor(get(urlPathEqualTo("/api/police-zones")).willReturn(okJson("""
+                {"zones":[{"code":"5339","name":"Brussels","unit":"Zone 5339","postalCodes":["1000"],"dutyContact":null},
+                          {"code":"5344","name":"North","unit":"Zone 5344","postalCodes":["1030"],
+                           "dutyContact":{"id":"%s","name":"Dispatch","onDuty":true}}],"page":0,"size":100,"total":2}"""
+                .formatted(UUID.randomUUID()))));
+        notificationService.stubFor(get(urlPathEqualTo("/api/police-contacts")).willReturn(okJson("""
+                {"contacts":[{"name":"Dispatch","unit":"Zone 5344","onDuty":true}],"page":0,"size":100,"total":1}""")));
+        caseService.stubFor(get(urlPathEqualTo("/v3/api-docs")).willReturn(okJson("{}")));
+        alertService.stubFor(get(urlPathEqualTo("/v3/api-docs")).willReturn(okJson("{}")));
+
+        mvc.perform(MockMvcRequestBuilders.get("/").with(signedIn("admin", "admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("2 police zones"),
+                        containsString("One zone has nobody on duty"),
+                        containsString("One police contact, 1 on duty"),
+                        containsString("id=\"health-cases\""),
+                        containsString("does not answer"),
+                        containsString("href=\"/admin/zones\""))));
+    }
+
+    @Test
+    void definesAZoneByItsPostalCodesAndShowsTheServicesReasonBesideTheField() throws Exception {
+        notificationService.stubFor(get(urlPathEqualTo("/api/police-zones")).willReturn(okJson("""
+                {"zones":[],"page":0,"size":1000,"total":0}""")));
+        notificationService.stubFor(get(urlPathEqualTo("/api/police-contacts")).willReturn(okJson("""
+                {"contacts":[],"page":0,"size":1000,"total":0}""")));
+        notificationService.stubFor(post("/api/police-zones").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(problem(400, "postalCodes unknown", "postalCodes", "must not be blank"))));
+
+        mvc.perform(MockMvcRequestBuilders.post("/admin/zones").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("code", "5339").param("name", "Brussels").param("unit", "Zone 5339")
+                        .param("postalCodes", "1000, 1050 1000").param("dutyContactId", "")
+                        .with(signedIn("admin", "admin")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"error-postalCodes\""),
+                        containsString("aria-describedby=\"error-postalCodes postalCodes-hint\""),
+                        containsString("Please fill this in."))));
+
+        notificationService.verify(postRequestedFor(urlPathEqualTo("/api/police-zones")).withRequestBody(equalToJson("""
+                {"code":"5339","name":"Brussels","unit":"Zone 5339","postalCodes":["1000","1050"],"dutyContactId":null}""")));
+    }
+
+    @Test
+    void keepsAdministrationToAdministrators() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get("/admin/zones").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void answersAnUnknownConsoleAddressWithAPageAndAnUnknownApiPathWithProblemJson() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get("/no-such-page").accept(MediaType.TEXT_HTML).with(signedIn("alice", "coordinator")))
+                .andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Type", containsString("text/html")))
+                .andExpect(content().string(allOf(containsString("Not found"), containsString("Back to the start page"))));
+    }
+
+    @Test
+    void theApprovalsPageIsToldNothingChangedUntilSomethingDoes() throws Exception {
+        alertService.stubFor(get(urlPathEqualTo("/api/alerts")).withQueryParam("status", equalTo("PENDING_APPROVAL"))
+                .willReturn(okJson("""
+                        {"items":[],"page":0,"size":50,"totalItems":0}""")));
+        alertService.stubFor(get(urlPathEqualTo("/api/alerts")).withQueryParam("status", equalTo("ACTIVE"))
+                .willReturn(okJson("""
+                        {"items":[],"page":0,"size":100,"totalItems":0}""")));
+        String page = mvc.perform(MockMvcRequestBuilders.get("/approvals").with(signedIn("bob", "police")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String shown = page.replaceAll("(?s).*hx-get=\"/approvals/waiting\\?shown=([^\"]+)\".*", "$1");
+
+        mvc.perform(MockMvcRequestBuilders.get("/approvals/waiting").param("shown", shown).header("HX-Request", "true")
+                        .with(signedIn("bob", "police")))
+                .andExpect(status().isNoContent());
+
+        alertService.stubFor(get(urlPathEqualTo("/api/alerts")).withQueryParam("status", equalTo("PENDING_APPROVAL"))
+                .willReturn(okJson("""
+                        {"items":[%s],"page":0,"size":50,"totalItems":1}""".formatted(alert("Yara")))));
+        mvc.perform(MockMvcRequestBuilders.get("/approvals/waiting").param("shown", shown).header("HX-Request", "true")
+                        .with(signedIn("bob", "police")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"approval-" + alertId + "\""),
+                        containsString("Yara, 12 years old."), containsString("hx-preserve"),
+                        not(containsString("<html")))));
+    }
+
+    private String alert(String firstName) {
+        return """
+                {"id":"%s","caseId":"%s","status":"PENDING_APPROVAL","level":"TARGETED",
+                 "area":{"latitude":50.8603,"longitude":4.362,"radiusKm":10.0},
+                 "criteria":{"underEighteen":true,"lifeInDanger":true,"likelyInCountry":true,"enoughInformation":true},
+                 "requestedBy":"alice","requestedAt":"2026-11-28T10:00:00Z","issuedAt":null,
+                 "notice":{"childFirstName":"%s","childAge":12,"description":"Red jacket",
+                           "lastSeenPlace":"Brussels-North station","lastSeenAt":"2026-11-28T08:30:00Z"}}"""
+                .formatted(alertId, UUID.randomUUID(), firstName);
+    }
+}
