@@ -33,8 +33,11 @@ public final class TraceContexts {
         this.settings = settings;
     }
 
-    /** The {@code traceparent} of the span current in this thread, or null when there is none. */
-    String currentTraceparent() {
+    /**
+     * The {@code traceparent} of the span current in this thread, or null when there is none: what a service stores
+     * with work it hands to another thread through a table (as the outbox does), to continue the trace there.
+     */
+    public String currentTraceparent() {
         Span current = tracer.currentSpan();
         return current == null ? null : headersOf(current).get(TRACEPARENT);
     }
@@ -44,17 +47,24 @@ public final class TraceContexts {
      * own for a row recorded outside any (a timer, a row older than tracing).
      */
     Span startPublication(String traceparent, String typeName, UUID subjectId) {
+        Span publication = startContinuing(traceparent, "publish " + typeName, Span.Kind.PRODUCER);
+        publication.tag(EVENT_TYPE_TAG, typeName);
+        publication.tag(settings.subjectTagOf(typeName), String.valueOf(subjectId));
+        return publication;
+    }
+
+    /**
+     * Starts a span that continues a stored {@code traceparent} (null: a trace of its own), e.g. a delivery worker
+     * sending what an event handler recorded. End it; make it current with {@link #inScope}.
+     */
+    public Span startContinuing(String traceparent, String name, Span.Kind kind) {
         Span.Builder builder = traceparent == null
                 ? tracer.spanBuilder().setNoParent()
                 : propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get);
-        return builder.name("publish " + typeName)
-                .kind(Span.Kind.PRODUCER)
-                .tag(EVENT_TYPE_TAG, typeName)
-                .tag(settings.subjectTagOf(typeName), String.valueOf(subjectId))
-                .start();
+        return builder.name(name).kind(kind).start();
     }
 
-    Tracer.SpanInScope inScope(Span span) {
+    public Tracer.SpanInScope inScope(Span span) {
         return tracer.withSpan(span);
     }
 
