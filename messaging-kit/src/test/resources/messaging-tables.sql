@@ -11,10 +11,13 @@ create table if not exists outbox_event (
     recorded_at  timestamptz not null default clock_timestamp(),
     published_at timestamptz,
     attempts     integer     not null default 0,
-    last_error   text
+    last_error   text,
+    traceparent  text
 );
 -- parked events (childalert.outbox.park-after-attempts): notification-service V14__outbox_parked_events.sql
 alter table outbox_event add column if not exists parked_at timestamptz;
+-- a test database made before the column (bin/stack reset-tests makes it anew)
+alter table outbox_event add column if not exists traceparent text;
 create index if not exists outbox_event_pending on outbox_event (recorded_at) where published_at is null;
 create index if not exists outbox_event_published on outbox_event (published_at) where published_at is not null;
 

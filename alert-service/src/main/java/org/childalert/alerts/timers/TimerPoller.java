@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fires due timers, each exactly once however many instances of the service poll the same database: an
  * instance claims one due timer with {@code FOR UPDATE SKIP LOCKED} and, in that same transaction, marks it
  * fired and runs its handler (whose state change and outbox record commit with the mark). If the handler
- * fails, the transaction rolls back and the timer is retried later with a growing delay, then given up.
+ * fails, the transaction rolls back and the timer is retried later with a growing delay, then given up: marked
+ * FAILED, logged as an error and counted ({@code childalert.timers.failed}); {@link TimerTroubles} keeps it in the
+ * health report, and {@link OverdueExpirySweeper} still ends an alert whose expiry timer was given up.
  */
 @Component
 class TimerPoller {
@@ -36,11 +40,18 @@ class TimerPoller {
     private final Map<TimerKind, TimerHandler> handlers = new EnumMap<>(TimerKind.class);
     private final String instance;
     private final int batchSize;
+    private final Map<TimerKind, Counter> givenUp = new EnumMap<>(TimerKind.class);
 
     TimerPoller(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, List<TimerHandler> handlers,
                 @Value("${spring.application.name}") String applicationName,
-                @Value("${childalert.timers.batch-size:100}") int batchSize) {
+                @Value("${childalert.timers.batch-size:100}") int batchSize, MeterRegistry meters) {
         this.jdbc = jdbc;
+        for (TimerKind kind : TimerKind.values()) {
+            givenUp.put(kind, Counter.builder("childalert.timers.failed")
+                    .description("Timers given up after their last attempt (marked FAILED)")
+                    .tag("kind", kind.name())
+                    .register(meters));
+        }
         this.transactions = transactions;
         this.clock = clock;
         handlers.forEach(handler -> this.handlers.put(handler.kind(), handler));
@@ -113,20 +124,29 @@ class TimerPoller {
     private void postpone(DueTimer timer, RuntimeException failure) {
         log.warn("Timer {} ({} of alert {}) failed: {}", timer.id(), timer.kind(), timer.alertId(), failure.toString());
         Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> jdbc.sql("""
+        String outcome = transactions.execute(status -> jdbc.sql("""
                 update alert_timer set attempts = attempts + 1, last_error = :error,
                     due_at = case when attempts + 1 >= :maxAttempts then due_at
                                   else cast(:now as timestamptz) + (attempts + 1) * interval '1 minute' end,
-                    fired_at = case when attempts + 1 >= :maxAttempts then :now end,
+                    fired_at = case when attempts + 1 >= :maxAttempts then cast(:now as timestamptz) end,
                     outcome = case when attempts + 1 >= :maxAttempts then 'FAILED' end,
                     claimed_by = case when attempts + 1 >= :maxAttempts then :instance end
                 where id = :id and fired_at is null
+                returning coalesce(outcome, 'RETRY')
                 """)
                 .param("error", failure.toString())
                 .param("maxAttempts", MAX_ATTEMPTS)
                 .param("now", Timestamp.from(now))
                 .param("instance", instance)
                 .param("id", timer.id())
-                .update());
+                .query(String.class)
+                .optional()
+                .orElse(null));
+        if ("FAILED".equals(outcome)) {
+            // nothing will try it again: an operator must (the health report lists it; an expiry is swept)
+            log.error("Timer {} ({} of alert {}, due {}) given up after {} attempts, marked FAILED: {}", timer.id(),
+                    timer.kind(), timer.alertId(), timer.dueAt(), MAX_ATTEMPTS, failure.toString());
+            givenUp.get(timer.kind()).increment();
+        }
     }
 }

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
+import org.childalert.gateway.observability.QueryFreeClientObservations;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
@@ -60,11 +63,16 @@ public class ServiceClients {
     private final ServiceUrls urls;
 
     ServiceClients(ServiceUrls urls, OAuth2AuthorizedClientManager authorizedClients,
-            ClientHttpRequestFactoryBuilder<?> requestFactories, HttpClientSettings settings) {
+            ClientHttpRequestFactoryBuilder<?> requestFactories, HttpClientSettings settings,
+            ObjectProvider<ObservationRegistry> observations, QueryFreeClientObservations withoutQueries) {
         this.urls = urls;
+        // each call is a span of the page's trace, and carries its traceparent to the service
+        ObservationRegistry observationRegistry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         OAuth2ClientHttpRequestInterceptor withAccessToken = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
         withAccessToken.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
         RestClient.Builder builder = RestClient.builder()
+                .observationRegistry(observationRegistry)
+                .observationConvention(withoutQueries)
                 .requestFactory(requestFactories.build(settings.withReadTimeout(READ_TIMEOUT)))
                 .requestInterceptor(withAccessToken)
                 .requestInterceptor(CALLER_ADDRESS)
@@ -75,6 +83,8 @@ public class ServiceClients {
         this.alerts = builder.clone().baseUrl(urls.alertsUrl()).build();
         this.notifications = builder.clone().baseUrl(urls.notificationsUrl()).build();
         this.offRequest = RestClient.builder()
+                .observationRegistry(observationRegistry)
+                .observationConvention(withoutQueries)
                 .requestFactory(requestFactories.build(settings.withReadTimeout(OFF_REQUEST_READ_TIMEOUT)))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw problemOf(response);

@@ -25,9 +25,11 @@ public final class InboundEvents {
     private final ProcessedEvents processed;
     private final TransactionTemplate transactions;
     private final String consumer;
+    private final TraceContexts traces;
 
     InboundEvents(EventCatalogue<?> catalogue, EventJson json, ProcessedEvents processed,
-                  TransactionTemplate transactions, String consumer) {
+                  TransactionTemplate transactions, String consumer, TraceContexts traces) {
+        this.traces = traces;
         this.catalogue = catalogue;
         this.json = json;
         this.processed = processed;
@@ -51,7 +53,11 @@ public final class InboundEvents {
 
     /** Runs the handler once per event id, in one transaction with the record of that id. */
     public <E> void handleOnce(E event, Consumer<? super E> handler) {
-        UUID eventId = catalogue.factsOf(event).eventId();
+        EventFacts facts = catalogue.factsOf(event);
+        UUID eventId = facts.eventId();
+        // the binder's receive span continues the publisher's trace (traceparent header); say what it is about.
+        // Events the handler records are stored with this span's context, so the trace goes on through our outbox.
+        traces.tagCurrentSpan(facts);
         transactions.executeWithoutResult(status -> {
             if (processed.firstDelivery(consumer, eventId)) {
                 handler.accept(event);

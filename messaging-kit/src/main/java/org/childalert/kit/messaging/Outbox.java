@@ -34,12 +34,15 @@ public final class Outbox implements GenericApplicationListener {
     private final EventCatalogue<?> catalogue;
     private final EventJson json;
     private final OutboxRelay relay;
+    private final TraceContexts traces;
 
-    Outbox(NamedParameterJdbcTemplate jdbc, EventCatalogue<?> catalogue, EventJson json, OutboxRelay relay) {
+    Outbox(NamedParameterJdbcTemplate jdbc, EventCatalogue<?> catalogue, EventJson json, OutboxRelay relay,
+           TraceContexts traces) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.json = json;
         this.relay = relay;
+        this.traces = traces;
     }
 
     @Override
@@ -62,10 +65,11 @@ public final class Outbox implements GenericApplicationListener {
             throw new IllegalTransactionStateException("An event is recorded in the transaction of the change that "
                     + "caused it, and there is none: " + event.getClass().getSimpleName());
         }
-        eventsOfThisTransaction().add(event);
+        // the trace is the publisher's, known only here: the rows are written later, maybe from another span
+        eventsOfThisTransaction().add(new RecordedEvent(event, traces.currentTraceparent()));
     }
 
-    private List<Object> eventsOfThisTransaction() {
+    private List<RecordedEvent> eventsOfThisTransaction() {
         for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
             if (synchronization instanceof PendingEvents pending && pending.outbox() == this) {
                 return pending.events();
@@ -76,7 +80,7 @@ public final class Outbox implements GenericApplicationListener {
         return pending.events();
     }
 
-    private void insert(List<Object> events) {
+    private void insert(List<RecordedEvent> events) {
         if (events.isEmpty()) {
             return;
         }
@@ -87,18 +91,20 @@ public final class Outbox implements GenericApplicationListener {
             rows[position] = row(events.get(position)).addValue("position", position);
         }
         jdbc.batchUpdate("""
-                insert into outbox_event (event_id, type_name, exchange, subject_id, payload, occurred_at, recorded_at)
-                values (:eventId, :typeName, :exchange, :subjectId, cast(:payload as jsonb), :occurredAt,
+                insert into outbox_event (event_id, type_name, exchange, subject_id, payload, occurred_at, traceparent,
+                                          recorded_at)
+                values (:eventId, :typeName, :exchange, :subjectId, cast(:payload as jsonb), :occurredAt, :traceparent,
                         clock_timestamp() + :position * interval '1 microsecond')
                 """, rows);
     }
 
     /**
      * The one place an event becomes an outbox row. Whatever else must travel with the event and is known only
-     * now, in the publisher's thread (a trace context such as {@code traceparent}), is added here as a column,
+     * now, in the publisher's thread (the trace context, {@code traceparent}), is added here as a column,
      * and turned into a header again in {@link OutboxRelay}'s {@code toMessage}.
      */
-    private MapSqlParameterSource row(Object event) {
+    private MapSqlParameterSource row(RecordedEvent recorded) {
+        Object event = recorded.event();
         EventFacts facts = catalogue.factsOf(event);
         return new MapSqlParameterSource()
                 .addValue("eventId", facts.eventId())
@@ -106,11 +112,16 @@ public final class Outbox implements GenericApplicationListener {
                 .addValue("exchange", facts.exchange())
                 .addValue("subjectId", facts.subjectId())
                 .addValue("payload", json.write(event))
-                .addValue("occurredAt", Timestamp.from(facts.occurredAt()));
+                .addValue("occurredAt", Timestamp.from(facts.occurredAt()))
+                .addValue("traceparent", recorded.traceparent());
+    }
+
+    /** An event and the trace it was published in (null outside any). */
+    private record RecordedEvent(Object event, String traceparent) {
     }
 
     /** The events one transaction published, inserted before it commits; the relay nudged after it did. */
-    private record PendingEvents(Outbox outbox, List<Object> events) implements TransactionSynchronization {
+    private record PendingEvents(Outbox outbox, List<RecordedEvent> events) implements TransactionSynchronization {
 
         @Override
         public void beforeCommit(boolean readOnly) {

@@ -1,5 +1,8 @@
 package org.childalert.kit.messaging;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         afterName = "org.springframework.cloud.stream.config.BindingServiceConfiguration")
 @ConditionalOnClass(StreamBridge.class)
 @ConditionalOnBean({EventCatalogue.class, JdbcClient.class, NamedParameterJdbcTemplate.class, TransactionTemplate.class})
-@EnableConfigurationProperties(MessagingProperties.class)
+@EnableConfigurationProperties({MessagingProperties.class, TracingProperties.class})
 @EnableScheduling
 public class OutboxAutoConfiguration {
 
@@ -37,12 +40,19 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
+    TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+                                TracingProperties properties) {
+        return new TraceContexts(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP), properties);
+    }
+
+    @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, StreamBridge streamBridge, TransactionTemplate transactions,
-                            MessagingProperties properties, Environment environment) {
+                            MessagingProperties properties, Environment environment, TraceContexts traces) {
         String source = properties.outbox().source() != null
                 ? properties.outbox().source()
                 : "/" + applicationName(environment, "childalert.outbox.source");
-        return new OutboxRelay(jdbc, streamBridge, transactions, source, properties.outbox());
+        return new OutboxRelay(jdbc, streamBridge, transactions, source, properties.outbox(), traces);
     }
 
     @Bean
@@ -51,8 +61,9 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(NamedParameterJdbcTemplate jdbc, EventCatalogue<?> catalogue, EventJson json, OutboxRelay relay) {
-        return new Outbox(jdbc, catalogue, json, relay);
+    Outbox outbox(NamedParameterJdbcTemplate jdbc, EventCatalogue<?> catalogue, EventJson json, OutboxRelay relay,
+                  TraceContexts traces) {
+        return new Outbox(jdbc, catalogue, json, relay, traces);
     }
 
     @Bean
@@ -63,11 +74,11 @@ public class OutboxAutoConfiguration {
     @Bean
     InboundEvents inboundEvents(EventCatalogue<?> catalogue, EventJson json, ProcessedEvents processed,
                                 TransactionTemplate transactions, MessagingProperties properties,
-                                Environment environment) {
+                                Environment environment, TraceContexts traces) {
         String consumer = properties.processedEvents().consumer() != null
                 ? properties.processedEvents().consumer()
                 : applicationName(environment, "childalert.processed-events.consumer");
-        return new InboundEvents(catalogue, json, processed, transactions, consumer);
+        return new InboundEvents(catalogue, json, processed, transactions, consumer, traces);
     }
 
     private static String applicationName(Environment environment, String setting) {

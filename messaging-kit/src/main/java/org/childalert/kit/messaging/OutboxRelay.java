@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
@@ -52,6 +55,7 @@ public final class OutboxRelay implements DisposableBean {
     private final Set<String> unsubscribedTypes;
     /** Leaves parked events out of the claim; nothing for a service that does not park (no such column). */
     private final String notParked;
+    private final TraceContexts traces;
     private final ReentrantLock publishing = new ReentrantLock();
     private final ExecutorService trigger = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "outbox-relay");
@@ -60,8 +64,9 @@ public final class OutboxRelay implements DisposableBean {
     });
 
     OutboxRelay(JdbcClient jdbc, StreamBridge streamBridge, TransactionTemplate transactions, String source,
-                MessagingProperties.Outbox settings) {
+                MessagingProperties.Outbox settings, TraceContexts traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
         this.streamBridge = streamBridge;
         this.transactions = transactions;
         this.binding = settings.binding();
@@ -102,7 +107,7 @@ public final class OutboxRelay implements DisposableBean {
 
     private int publishBatch() {
         List<PendingEvent> pending = jdbc.sql("""
-                select event_id, type_name, subject_id, payload::text as payload, occurred_at
+                select event_id, type_name, subject_id, payload::text as payload, occurred_at, traceparent
                 from outbox_event
                 where published_at is null %s
                 order by recorded_at, event_id
@@ -112,7 +117,7 @@ public final class OutboxRelay implements DisposableBean {
                 .param("limit", batchSize)
                 .query((rs, n) -> new PendingEvent(rs.getObject("event_id", UUID.class), rs.getString("type_name"),
                         rs.getObject("subject_id", UUID.class), rs.getString("payload"),
-                        rs.getTimestamp("occurred_at").toInstant()))
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("traceparent")))
                 .list();
         if (pending.isEmpty()) {
             return 0;
@@ -120,12 +125,18 @@ public final class OutboxRelay implements DisposableBean {
         List<InFlight> inFlight = new ArrayList<>();
         for (PendingEvent event : pending) {
             CorrelationData correlation = new CorrelationData(event.eventId().toString());
-            try {
-                streamBridge.send(binding, toMessage(event, correlation));
+            // a child of the span that recorded the event, current while the binder sends (its own send span,
+            // if observation is on, is a child of this one and writes its traceparent over ours)
+            Span publication = traces.startPublication(event.traceparent(), event.typeName(), event.subjectId());
+            try (Tracer.SpanInScope scope = traces.inScope(publication)) {
+                streamBridge.send(binding, toMessage(event, correlation, traces.headersOf(publication)));
                 inFlight.add(new InFlight(event, correlation));
             } catch (RuntimeException e) {
+                publication.error(e);
                 recordFailure(event, e.toString());
                 break; // keep the order: do not publish later events before this one
+            } finally {
+                publication.end();
             }
         }
         List<UUID> confirmed = new ArrayList<>(inFlight.size());
@@ -207,10 +218,11 @@ public final class OutboxRelay implements DisposableBean {
     /**
      * The one place an outbox row becomes a message: its CloudEvents headers. What {@link Outbox} stored with the
      * row beyond the event (a trace context such as {@code traceparent}) is selected in {@link #publishBatch} and
-     * restored as a header here.
+     * restored as a header here: the trace headers of the publication span, a child of the recorded one.
      */
-    private Message<byte[]> toMessage(PendingEvent event, CorrelationData correlation) {
+    private Message<byte[]> toMessage(PendingEvent event, CorrelationData correlation, Map<String, String> traceHeaders) {
         return MessageBuilder.withPayload(event.payload().getBytes(StandardCharsets.UTF_8))
+                .copyHeaders(traceHeaders)
                 .setHeader(MessageHeaders.CONTENT_TYPE, "application/json")
                 .setHeader(CloudEventHeaders.SPEC_VERSION, "1.0")
                 .setHeader(CloudEventHeaders.ID, event.eventId().toString())
@@ -228,7 +240,8 @@ public final class OutboxRelay implements DisposableBean {
         trigger.shutdownNow();
     }
 
-    private record PendingEvent(UUID eventId, String typeName, UUID subjectId, String payload, Instant occurredAt) {
+    private record PendingEvent(UUID eventId, String typeName, UUID subjectId, String payload, Instant occurredAt,
+                                String traceparent) {
     }
 
     private record InFlight(PendingEvent event, CorrelationData correlation) {
