@@ -31,14 +31,8 @@ class TracingEndToEndTests {
     private static final String ZIPKIN = "http://localhost:9411";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    /** The services whose spans the approval's trace holds today. */
-    static final List<String> SERVICES_TRACED_TODAY = List.of("gateway", "alert-service", "case-service");
-
-    /**
-     * notification-service joins the trace once it takes messaging-kit (whose outbox and inbound handling carry the
-     * trace) and the tracing dependencies: then move it to {@link #SERVICES_TRACED_TODAY}.
-     */
-    static final List<String> SERVICES_TO_BE_TRACED = List.of("notification-service");
+    /** The services whose spans the approval's trace holds: all four. */
+    static final List<String> SERVICES = List.of("gateway", "case-service", "alert-service", "notification-service");
 
     /** The span of alert-service's outbox relay publishing the alert's issue (Zipkin lowercases span names). */
     private static final String ISSUE_PUBLISHED = "publish alerts.alertissued.v1";
@@ -70,11 +64,10 @@ class TracingEndToEndTests {
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
                 assertThat(servicesOf(trace(traceIds(approval).iterator().next())))
-                        .as("services in the approval's trace").containsAll(SERVICES_TRACED_TODAY));
+                        .as("services in the approval's trace").containsAll(SERVICES));
         assertThat(traceIds(approval)).as("one trace").hasSize(1);
-        System.out.printf("Trace %s of alert %s: services %s (not yet traced: %s)%n",
-                traceIds(approval).iterator().next(), alertId,
-                servicesOf(trace(traceIds(approval).iterator().next())), SERVICES_TO_BE_TRACED);
+        System.out.printf("Trace %s of alert %s: services %s%n", traceIds(approval).iterator().next(), alertId,
+                servicesOf(trace(traceIds(approval).iterator().next())));
     }
 
     private static JsonNode trace(String traceId) throws Exception {
