@@ -66,8 +66,16 @@ class TracingEndToEndTests {
                 assertThat(servicesOf(trace(traceIds(approval).iterator().next())))
                         .as("services in the approval's trace").containsAll(SERVICES));
         assertThat(traceIds(approval)).as("one trace").hasSize(1);
-        System.out.printf("Trace %s of alert %s: services %s%n", traceIds(approval).iterator().next(), alertId,
-                servicesOf(trace(traceIds(approval).iterator().next())));
+        String traceId = traceIds(approval).iterator().next();
+        System.out.printf("Trace %s of alert %s: services %s%n", traceId, alertId, servicesOf(trace(traceId)));
+
+        // what the operator sees: the trace in Zipkin's own UI (the README's screenshot)
+        try (Browser operator = Browser.open("en")) {
+            operator.driver().get(ZIPKIN + "/zipkin/traces/" + traceId);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    SERVICES.stream().allMatch(service -> operator.bodyText().contains(service)));
+            operator.screenshot("12-zipkin-alert-trace");
+        }
     }
 
     private static JsonNode trace(String traceId) throws Exception {
