@@ -34,6 +34,10 @@ class TracingEndToEndTests {
     /** The services whose spans the approval's trace holds: all four. */
     static final List<String> SERVICES = List.of("gateway", "case-service", "alert-service", "notification-service");
 
+    /** notification-service's spans of one message handed to Twilio, and to the SMTP server. */
+    private static final String SMS_SENT = "sms send";
+    private static final String EMAIL_SENT = "email send";
+
     /** The span of alert-service's outbox relay publishing the alert's issue (Zipkin lowercases span names). */
     private static final String ISSUE_PUBLISHED = "publish alerts.alertissued.v1";
 
@@ -47,6 +51,9 @@ class TracingEndToEndTests {
             throws Exception {
         Api alice = Api.as("alice");
         Api bob = Api.as("bob");
+        // someone the alert reaches by SMS and e-mail: their sends are the trace's last spans
+        Scenarios.verifiedVolunteer(Api.as("admin"), Scenarios.uniqueMobile(), Scenarios.uniqueEmail("traced"),
+                Scenarios.LIEGE_LAT + 0.005, Scenarios.LIEGE_LON);
         String alertId = Scenarios.activeAlert(alice, bob, Scenarios.LIEGE_LAT, Scenarios.LIEGE_LON, "Liège", 5);
 
         // the escalation is a trace of its own (gateway, case-service, its outbox, alert-service); the approval's is
@@ -63,8 +70,12 @@ class TracingEndToEndTests {
                 .findFirst().orElseThrow();
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
-                assertThat(servicesOf(trace(traceIds(approval).iterator().next())))
-                        .as("services in the approval's trace").containsAll(SERVICES));
+                {
+                    JsonNode whole = trace(traceIds(approval).iterator().next());
+                    assertThat(servicesOf(whole)).as("services in the approval's trace").containsAll(SERVICES);
+                    // the calls to Twilio and to the SMTP server, across the delivery table
+                    assertThat(spanNames(whole)).as("spans of the approval's trace").contains(SMS_SENT, EMAIL_SENT);
+                });
         assertThat(traceIds(approval)).as("one trace").hasSize(1);
         String traceId = traceIds(approval).iterator().next();
         System.out.printf("Trace %s of alert %s: services %s%n", traceId, alertId, servicesOf(trace(traceId)));

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.childalert.events.DeliveryChannel;
+import org.childalert.kit.messaging.TraceContexts;
 import org.childalert.notifications.email.EmailSender;
 import org.childalert.notifications.providers.CircuitBreaker;
 import org.childalert.notifications.providers.DeliveryFailedException;
@@ -65,6 +69,7 @@ public class DeliveryDispatcher implements DisposableBean {
     private final TransactionTemplate transactions;
     private final DeliveryProperties properties;
     private final Map<DeliveryChannel, Lane> lanes = new EnumMap<>(DeliveryChannel.class);
+    private final TraceContexts traces;
     private final Object roomFreed = new Object();
     private final ReentrantLock dispatching = new ReentrantLock();
     private volatile boolean stopping;
@@ -76,8 +81,9 @@ public class DeliveryDispatcher implements DisposableBean {
 
     DeliveryDispatcher(DeliveryQueue queue, StoredAlertNotices notices, MessageTemplates templates, TwilioSmsSender sms, EmailSender email,
                        DeliveryOutcomes outcomes, ProviderCircuits circuits, TransactionTemplate transactions,
-                       DeliveryProperties properties, SendingProperties sending) {
+                       DeliveryProperties properties, SendingProperties sending, TraceContexts traces) {
         this.queue = queue;
+        this.traces = traces;
         this.notices = notices;
         this.templates = templates;
         this.sms = sms;
@@ -175,16 +181,20 @@ public class DeliveryDispatcher implements DisposableBean {
 
     private void handOut(List<Delivery> claimed, Lane lane) {
         Map<UUID, NoticeContent> notices = new HashMap<>();
+        Map<UUID, Optional<String>> alertTraces = new HashMap<>();
         for (Delivery delivery : claimed) {
             notices.computeIfAbsent(delivery.alertId(),
                     alertId -> transactions.execute(status -> this.notices.notice(alertId)).orElseThrow());
+            alertTraces.computeIfAbsent(delivery.alertId(), alertId -> transactions.execute(status ->
+                    Optional.ofNullable(this.notices.traceparent(alertId))));
         }
         lane.room().acquireUninterruptibly(claimed.size());
         for (Delivery delivery : claimed) {
             NoticeContent notice = notices.get(delivery.alertId());
+            String alertTrace = alertTraces.get(delivery.alertId()).orElse(null);
             lane.senders().execute(() -> {
                 try {
-                    send(delivery, notice);
+                    sendInAlertTrace(delivery, notice, alertTrace);
                 } finally {
                     lane.room().release();
                     synchronized (roomFreed) {
@@ -192,6 +202,28 @@ public class DeliveryDispatcher implements DisposableBean {
                     }
                 }
             });
+        }
+    }
+
+    /**
+     * One message as a span of its alert's trace (a CLIENT span: the call to Twilio or the SMTP server), tagged with
+     * the alert, the channel and the notice; never the address or the text.
+     */
+    private void sendInAlertTrace(Delivery delivery, NoticeContent notice, String alertTrace) {
+        boolean bySms = delivery.channel() == DeliveryChannel.SMS;
+        Span span = traces.startContinuing(alertTrace, bySms ? "sms send" : "email send", Span.Kind.CLIENT)
+                .remoteServiceName(bySms ? "twilio" : "smtp")
+                .tag("childalert.alert_id", delivery.alertId().toString())
+                .tag("childalert.channel", delivery.channel().name())
+                .tag("childalert.notice", delivery.notice().name())
+                .tag("childalert.recipient_kind", delivery.recipientKind().name());
+        try (Tracer.SpanInScope scope = traces.inScope(span)) {
+            send(delivery, notice);
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
         }
     }
 

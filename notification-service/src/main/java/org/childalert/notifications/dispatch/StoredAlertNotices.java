@@ -3,11 +3,14 @@ package org.childalert.notifications.dispatch;
 import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.childalert.events.AlertIssued;
 import org.childalert.events.AlertUpdated;
 import org.childalert.events.AlertWidened;
+import org.childalert.kit.messaging.TraceContexts;
 import org.childalert.notifications.templates.NoticeContent;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,19 +26,34 @@ import org.springframework.transaction.annotation.Transactional;
 public class StoredAlertNotices {
 
     private final JdbcClient jdbc;
+    /** The trace the alert's event was handled in, kept with its notice so that every send continues it. */
+    private final Supplier<String> currentTraceparent;
 
+    @Autowired
+    public StoredAlertNotices(JdbcClient jdbc, TraceContexts traces) {
+        this(jdbc, traces::currentTraceparent);
+    }
+
+    /** Without tracing (tests and benchmarks that build the class themselves). */
     public StoredAlertNotices(JdbcClient jdbc) {
+        this(jdbc, () -> null);
+    }
+
+    private StoredAlertNotices(JdbcClient jdbc, Supplier<String> currentTraceparent) {
         this.jdbc = jdbc;
+        this.currentTraceparent = currentTraceparent;
     }
 
     public void keepNotice(AlertIssued alert) {
         AlertIssued.Notice notice = alert.notice();
         jdbc.sql("""
                 insert into alert_notice (alert_id, case_id, level, child_first_name, child_age, description,
-                                          last_seen_place, last_seen_at, expires_at, issued_at)
-                values (:alertId, :caseId, :level, :firstName, :age, :description, :place, :lastSeenAt, :expiresAt, :issuedAt)
+                                          last_seen_place, last_seen_at, expires_at, issued_at, traceparent)
+                values (:alertId, :caseId, :level, :firstName, :age, :description, :place, :lastSeenAt, :expiresAt, :issuedAt,
+                        :traceparent)
                 on conflict (alert_id) do nothing
                 """)
+                .param("traceparent", currentTraceparent.get())
                 .param("alertId", alert.alertId())
                 .param("caseId", alert.caseId())
                 .param("level", alert.level().name())
@@ -79,10 +97,12 @@ public class StoredAlertNotices {
         AlertIssued.Notice notice = widened.notice();
         jdbc.sql("""
                 insert into alert_notice (alert_id, case_id, level, child_first_name, child_age, description,
-                                          last_seen_place, last_seen_at, expires_at, issued_at)
-                values (:alertId, :caseId, :level, :firstName, :age, :description, :place, :lastSeenAt, :expiresAt, :issuedAt)
+                                          last_seen_place, last_seen_at, expires_at, issued_at, traceparent)
+                values (:alertId, :caseId, :level, :firstName, :age, :description, :place, :lastSeenAt, :expiresAt, :issuedAt,
+                        :traceparent)
                 on conflict (alert_id) do update set level = excluded.level, expires_at = excluded.expires_at
                 """)
+                .param("traceparent", currentTraceparent.get())
                 .param("alertId", widened.alertId())
                 .param("caseId", widened.caseId())
                 .param("level", widened.level().name())
@@ -94,6 +114,15 @@ public class StoredAlertNotices {
                 .param("expiresAt", timestamp(widened.expiresAt()))
                 .param("issuedAt", timestamp(widened.occurredAt()))
                 .update();
+    }
+
+    /** The trace in which this service first heard of the alert (W3C traceparent), or null. */
+    String traceparent(UUID alertId) {
+        return jdbc.sql("select traceparent from alert_notice where alert_id = :alertId")
+                .param("alertId", alertId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     /** Whether the alert is known here and neither cancelled nor expired. */

@@ -28,6 +28,7 @@ import org.childalert.notifications.sms.TwilioProperties;
 import org.childalert.notifications.sms.TwilioSmsSender;
 import org.childalert.notifications.templates.MessageTemplates;
 import org.childalert.notifications.templates.SmsSegments;
+import org.childalert.kit.messaging.TraceContexts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,6 +56,9 @@ class SmsThrottleIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TraceContexts traces;
 
     @Autowired
     NamedParameterJdbcTemplate namedJdbc;
@@ -106,7 +110,7 @@ class SmsThrottleIntegrationTests {
         DeliveryOutcomes secondOutcomes = new DeliveryOutcomes(namedJdbc, transactions, events, fallbacks, sending);
         TwilioSmsSender secondSender = new TwilioSmsSender(twilio, sending, new SmsThrottle(jdbc, transactions, throttle), smsCountries);
         DeliveryDispatcher second = new DeliveryDispatcher(deliveryQueue, storedNotices, templates, secondSender, email, secondOutcomes,
-                new ProviderCircuits(breakers, new SimpleMeterRegistry()), transactions, delivery, sending);
+                new ProviderCircuits(breakers, new SimpleMeterRegistry()), transactions, delivery, sending, traces);
         // a first message through each instance, so that what a cold JVM does once (loading the SDK's classes,
         // compiling) does not hold back the messages counted below; they are throttled and counted like any other
         String warmUp = QueuedDeliveries.randomMobile("+32476");
