@@ -118,7 +118,7 @@ public class DeliveryDispatcher implements DisposableBean {
 
     @Scheduled(fixedDelayString = "${childalert.delivery.poll-interval}")
     void poll() {
-        Integer released = transactions.execute(status -> queue.releaseAbandoned(properties.sendingLease()));
+        Integer released = transactions.execute(status -> queue.releaseAbandoned(properties.sendingLease(), outcomes.inHand()));
         if (released != null && released > 0) {
             log.warn("{} deliveries claimed by a dispatcher that stopped were given back to the queue", released);
         }
@@ -153,7 +153,13 @@ public class DeliveryDispatcher implements DisposableBean {
                     if (claimed == null || claimed.isEmpty()) {
                         continue;
                     }
-                    handOut(claimed, lane);
+                    outcomes.claimed(claimed);
+                    try {
+                        handOut(claimed, lane);
+                    } catch (RuntimeException e) {
+                        outcomes.letGo(claimed); // never reached a sender: the lease gives them back
+                        throw e;
+                    }
                     total += claimed.size();
                     handedOut = true;
                     more |= claimed.size() == wanted;

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -38,6 +40,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * has passed. When the database falls behind, the hand-over queue fills and the senders wait: nothing is
  * dropped. If the service dies before an outcome is recorded, its delivery is still SENDING and is sent again
  * after the lease (docs/reliability.md).
+ *
+ * <p>While it lives, the instance holds on to what it claimed: from the claim until its outcome is recorded, a
+ * delivery is {@linkplain #inHand() in hand}, and its lease is renewed rather than given back, however long the
+ * database was away (an outcome obtained before a database outage waits here until it can be written; the
+ * delivery given back meanwhile would be sent twice, or withdrawn by a cancellation although its recipient had
+ * the alert, and so never told the child was found). And a provider's acceptance is recorded whatever became of
+ * the row meanwhile (given back by another instance's lease, withdrawn): the recipient has the message.
  */
 @Component
 class DeliveryOutcomes implements DisposableBean {
@@ -51,6 +60,7 @@ class DeliveryOutcomes implements DisposableBean {
     private final SendingProperties properties;
     private final BlockingQueue<SendOutcome> waiting;
     private final Thread recorder;
+    private final Set<UUID> inHand = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private volatile Runnable afterMoreQueued = () -> { };
 
@@ -72,12 +82,28 @@ class DeliveryOutcomes implements DisposableBean {
         this.afterMoreQueued = action;
     }
 
+    /** The deliveries this instance claimed and whose outcome is not recorded yet. */
+    Set<UUID> inHand() {
+        return Set.copyOf(inHand);
+    }
+
+    /** The dispatcher claimed these: they are in hand until their outcome is recorded or they are let go. */
+    void claimed(List<Delivery> deliveries) {
+        deliveries.forEach(d -> inHand.add(d.id()));
+    }
+
+    /** Claimed, but no outcome will come (they were never handed to a sender): the lease gives them back. */
+    void letGo(List<Delivery> deliveries) {
+        deliveries.forEach(d -> inHand.remove(d.id()));
+    }
+
     /** Hands an outcome over; waits while the recorder is a full queue behind. */
     void add(SendOutcome outcome) {
         try {
             waiting.put(outcome);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            inHand.remove(outcome.delivery().id());
             log.warn("Stopped before the outcome of delivery {} was recorded; the lease will send it again",
                     outcome.delivery().id());
         }
@@ -116,6 +142,7 @@ class DeliveryOutcomes implements DisposableBean {
         while (true) {
             try {
                 Integer queued = transactions.execute(status -> record(batch));
+                batch.forEach(outcome -> inHand.remove(outcome.delivery().id()));
                 if (queued != null && queued > 0) {
                     afterMoreQueued.run();
                 }
@@ -126,7 +153,7 @@ class DeliveryOutcomes implements DisposableBean {
                             batch.size(), e.toString());
                     return;
                 }
-                log.warn("Could not record {} delivery outcomes, trying again: {}", batch.size(), e.toString());
+                log.warn("Could not record {} delivery outcomes, keeping them and trying again: {}", batch.size(), e.toString());
                 TimeUnit.SECONDS.sleep(1);
             }
         }
@@ -154,7 +181,7 @@ class DeliveryOutcomes implements DisposableBean {
         int[] rows = update("""
                 update delivery set state = 'ACCEPTED', provider_message_id = :providerId, error_code = null,
                                     accepted_at = :acceptedAt, updated_at = clock_timestamp()
-                where id = :id and state = 'SENDING'
+                where id = :id and state in ('SENDING', 'PENDING', 'FAILED')
                 """, accepted, a -> new MapSqlParameterSource("id", a.delivery().id())
                 .addValue("providerId", a.providerMessageId())
                 .addValue("acceptedAt", Timestamp.from(a.at())));

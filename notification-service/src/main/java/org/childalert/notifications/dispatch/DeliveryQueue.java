@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.childalert.events.DeliveryChannel;
@@ -154,8 +155,20 @@ public class DeliveryQueue {
                 .list();
     }
 
-    /** Gives deliveries claimed by a dispatcher that stopped before finishing back to the queue. */
-    int releaseAbandoned(Duration lease) {
+    /**
+     * Gives deliveries claimed by a dispatcher that stopped before finishing back to the queue, after first renewing
+     * the lease of those this instance still holds ({@code inHand}: sent or being sent, their outcome not recorded
+     * yet, for instance because the database was away): those are not abandoned, whatever their age.
+     */
+    int releaseAbandoned(Duration lease, Set<UUID> inHand) {
+        if (!inHand.isEmpty()) {
+            jdbc.sql("""
+                    update delivery set updated_at = clock_timestamp()
+                    where id = any(cast(:ids as uuid[])) and state = 'SENDING'
+                    """)
+                    .param("ids", inHand.stream().map(UUID::toString).toArray(String[]::new))
+                    .update();
+        }
         return jdbc.sql("""
                 update delivery set state = 'PENDING', next_attempt_at = clock_timestamp(), updated_at = clock_timestamp()
                 where state = 'SENDING' and updated_at < clock_timestamp() - cast(:lease as interval)
