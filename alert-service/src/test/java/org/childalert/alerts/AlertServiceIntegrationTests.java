@@ -217,8 +217,8 @@ class AlertServiceIntegrationTests {
         try {
             admin.purgeQueue(queue, false);
 
-            sendSample(NOTIFICATIONS_EXCHANGE, "notifications.NotificationDispatched.v1");
-            sendSample(NOTIFICATIONS_EXCHANGE, "notifications.NotificationDelivered.v1");
+            sendSample(NOTIFICATIONS_EXCHANGE, "notifications.DeliveryProgressed.v1");
+            sendSample(NOTIFICATIONS_EXCHANGE, "notifications.NotificationFailed.v1");
             sendSample(NOTIFICATIONS_EXCHANGE, "notifications.ReplyReceived.v1");
             sendSample(NOTIFICATIONS_EXCHANGE, "notifications.PoliceZoneAlerted.v1"); // handled: it must arrive
 
