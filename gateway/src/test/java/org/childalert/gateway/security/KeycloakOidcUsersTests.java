@@ -4,9 +4,12 @@ import java.time.Instant;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.childalert.gateway.Tokens;
+import org.childalert.kit.web.ResourceServerAutoConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -16,6 +19,7 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -36,9 +40,13 @@ class KeycloakOidcUsersTests {
     static void realmServesItsKeys() {
         keycloak.start();
         keycloak.stubFor(get(JWKS_PATH).willReturn(okJson(tokens.jwkSetJson())));
-        SecurityProperties properties = new SecurityProperties(Tokens.ISSUER, keycloak.baseUrl() + JWKS_PATH,
-                Tokens.AUDIENCE, Tokens.ISSUER + "/protocol/openid-connect/logout");
-        users = new KeycloakOidcUsers(new SecurityConfiguration().jwtDecoder(properties));
+        // the decoder the gateway runs with: web-edge-kit's, as the services check their tokens
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ResourceServerAutoConfiguration.class))
+                .withPropertyValues("childalert.security.issuer-uri=" + Tokens.ISSUER,
+                        "childalert.security.jwk-set-uri=" + keycloak.baseUrl() + JWKS_PATH,
+                        "childalert.security.audience=" + Tokens.AUDIENCE)
+                .run(context -> users = new KeycloakOidcUsers(context.getBean(JwtDecoder.class)));
     }
 
     @AfterAll
