@@ -95,6 +95,53 @@ class AlertRulesTests {
         }
     }
 
+    /**
+     * Each business metric of the catalogue is registered by a service's code under the Micrometer name the catalogue
+     * gives, and that name becomes the catalogue's Prometheus name (dots to underscores, {@code _seconds} for a base
+     * unit of seconds, {@code _total} for a counter): a metric renamed on one side only fails here.
+     */
+    @Test
+    void everyBusinessMetricIsRegisteredByTheCodeUnderTheNameTheCatalogueGives() throws IOException {
+        String sources;
+        try (var files = Files.walk(ROOT)) {
+            StringBuilder text = new StringBuilder();
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")
+                    && f.toString().contains("/src/main/java/")).toList()) {
+                text.append(Files.readString(file));
+            }
+            sources = text.toString();
+        }
+        List<String> wrong = new ArrayList<>();
+        int rows = 0;
+        String markdown = Files.readString(OBSERVABILITY.resolve("metrics.md"));
+        for (String line : markdown.substring(markdown.indexOf("## Business metrics")).split("\n")) {
+            Matcher row = CATALOGUE_ROW.matcher(line);
+            if (!row.find()) {
+                continue;
+            }
+            rows++;
+            String[] cells = line.split("\\|"); // | metric | type | labels | from | registered as | status | meaning |
+            String prometheus = row.group(1);
+            String type = cells[2].trim();
+            Matcher registered = Pattern.compile("`(childalert\\.[a-z.]+)`").matcher(cells[5]);
+            if (!cells[6].trim().equals("exposed") || !registered.find()) {
+                wrong.add(prometheus + ": not exposed, or no Micrometer name in its row");
+                continue;
+            }
+            String micrometer = registered.group(1);
+            String expected = micrometer.replace('.', '_') + (cells[5].contains("base unit seconds") ? "_seconds" : "")
+                    + (type.equals("counter") ? "_total" : "");
+            if (!expected.equals(prometheus)) {
+                wrong.add(prometheus + ": " + micrometer + " becomes " + expected + " in Prometheus");
+            }
+            if (!sources.contains("\"" + micrometer + "\"")) {
+                wrong.add(prometheus + ": no service's code registers \"" + micrometer + "\"");
+            }
+        }
+        assertThat(rows).as("business metrics in metrics.md").isGreaterThan(10);
+        assertThat(wrong).as("business metrics of metrics.md that the code does not register as it says").isEmpty();
+    }
+
     @Test
     void thePromQlReaderFindsTheMetricsOfAnExpression() {
         assertThat(metricNames("""

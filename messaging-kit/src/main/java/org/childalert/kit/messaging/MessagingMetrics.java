@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *   <li>{@code childalert_outbox_depth}: events recorded and not yet published (the broker unreachable, the relay
  *   stuck);</li>
  *   <li>{@code childalert_outbox_oldest_age_seconds}: how long the oldest of them has waited (0 when none);</li>
- *   <li>{@code childalert_dead_letter_depth} (tag {@code queue}): messages in each of the service's dead-letter
+ *   <li>{@code childalert_dead_letter_messages} (tag {@code queue}): messages in each of the service's dead-letter
  *   queues ({@code <destination>.<group>.dlq}), by a passive declare; absent (NaN) while a queue does not exist.</li>
  * </ul>
  * Both outbox queries use the partial index of unpublished rows ({@code outbox_event_pending}).
@@ -48,7 +48,7 @@ final class MessagingMetrics implements MeterBinder {
                 .register(registry);
         if (amqp != null) {
             for (String queue : deadLetterQueues) {
-                Gauge.builder("childalert.dead.letter.depth", this, metrics -> metrics.messagesIn(queue))
+                Gauge.builder("childalert.dead.letter.messages", this, metrics -> metrics.messagesIn(queue))
                         .description("Messages in a dead-letter queue of the service: each one an event not handled")
                         .tag("service", service)
                         .tag("queue", queue)

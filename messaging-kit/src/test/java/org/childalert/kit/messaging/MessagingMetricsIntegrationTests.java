@@ -59,10 +59,10 @@ class MessagingMetricsIntegrationTests {
     }
 
     @Test
-    void theOutboxDepthAndItsOldestEventsAgeAndTheDeadLetterDepth() {
+    void theOutboxDepthAndItsOldestEventsAgeAndTheDeadLetterMessages() {
         assertThat(gauge("childalert.outbox.depth")).isZero();
         assertThat(gauge("childalert.outbox.oldest.age")).isZero();
-        assertThat(gauge("childalert.dead.letter.depth")).isZero();
+        assertThat(gauge("childalert.dead.letter.messages")).isZero();
 
         unpublished(Instant.now().minusSeconds(90));
         unpublished(Instant.now().minusSeconds(5));
@@ -71,7 +71,7 @@ class MessagingMetricsIntegrationTests {
 
         assertThat(gauge("childalert.outbox.depth")).isEqualTo(2.0);
         assertThat(gauge("childalert.outbox.oldest.age")).isBetween(90.0, 150.0);
-        assertThat(meters.get("childalert.dead.letter.depth").tag("queue", DEAD_LETTERS)
+        assertThat(meters.get("childalert.dead.letter.messages").tag("queue", DEAD_LETTERS)
                 .tag("service", "kit-metrics-tests").gauge().value()).isEqualTo(2.0);
     }
 

@@ -8,10 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.childalert.notifications.web.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +39,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * the same counts and a restart forgets nothing; they hold keyed hashes only, and an erasure leaves them, so that
  * erasing and signing up again does not start the count afresh. Checks of one kind of message are serialised by a
  * transaction-scoped advisory lock, so that concurrent requests cannot all slip under a limit; a message counts
- * only if the transaction that asks for it commits.
+ * only if the transaction that asks for it commits. Each refusal counts in
+ * {@code childalert_send_limit_refusals_total{limit}}, limit {@code number} or {@code address} (the destination),
+ * {@code account}, {@code client} or {@code overall}.
  */
 @Component
 public class SendLimits {
@@ -77,16 +84,27 @@ public class SendLimits {
     private final JdbcClient jdbc;
     private final SendLimitProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
+    private final Map<String, Counter> refusals = new ConcurrentHashMap<>();
 
     @Autowired
-    SendLimits(JdbcClient jdbc, SendLimitProperties properties) {
-        this(jdbc, properties, Clock.systemUTC());
+    SendLimits(JdbcClient jdbc, SendLimitProperties properties, MeterRegistry meters) {
+        this(jdbc, properties, Clock.systemUTC(), meters);
     }
 
+    /** Limits whose refusals are counted nowhere, for a test that builds them by hand. */
     public SendLimits(JdbcClient jdbc, SendLimitProperties properties, Clock clock) {
+        this(jdbc, properties, clock, new SimpleMeterRegistry());
+    }
+
+    public SendLimits(JdbcClient jdbc, SendLimitProperties properties, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
+        for (String limit : new String[] {"number", "address", "account", "client", "overall"}) {
+            refusals(limit); // present from the start, at 0, so that increase() sees the first refusal
+        }
     }
 
     /** Counts one message to {@code destination} for the current request's caller, or throws a 429. */
@@ -106,17 +124,17 @@ public class SendLimits {
         String accountHash = requester.account() == null ? null : hash("account", requester.account());
         String clientHash = requester.clientAddress() == null ? null : hash("client", requester.clientAddress());
 
-        check(action, "destination_hash", destinationHash, since, properties.perDestination(), now,
+        check(action, action.destination, "destination_hash", destinationHash, since, properties.perDestination(), now,
                 "This " + action.destination + " was sent %d " + action.what + " in the last %s");
         if (accountHash != null) {
-            check(action, "account_hash", accountHash, since, properties.perAccount(), now,
+            check(action, "account", "account_hash", accountHash, since, properties.perAccount(), now,
                     "Your account asked for %d " + action.what + " in the last %s");
         }
         if (clientHash != null) {
-            check(action, "client_hash", clientHash, since, properties.perClient(), now,
+            check(action, "client", "client_hash", clientHash, since, properties.perClient(), now,
                     "%d " + action.what + " were asked for from your network address in the last %s");
         }
-        check(action, null, null, since, properties.overall(), now,
+        check(action, "overall", null, null, since, properties.overall(), now,
                 "The platform sent %d " + action.what + " in the last %s, as many as it sends in that time");
         jdbc.sql("""
                 insert into send_limit_event (action, at, destination_hash, account_hash, client_hash)
@@ -166,7 +184,8 @@ public class SendLimits {
         return total;
     }
 
-    private void check(Action action, String column, String hash, Instant since, int limit, Instant now, String detail) {
+    private void check(Action action, String limitName, String column, String hash, Instant since, int limit, Instant now,
+                       String detail) {
         String where = column == null ? "" : " and " + column + " = :hash";
         JdbcClient.StatementSpec statement = jdbc.sql("select count(*) as n, min(at) as oldest from send_limit_event"
                         + " where action = :action and at > :since" + where)
@@ -178,11 +197,19 @@ public class SendLimits {
                 .single();
         long count = (long) counted[0];
         if (count >= limit) {
+            refusals(limitName).increment();
             Instant oldest = ((Timestamp) counted[1]).toInstant();
             Duration retryAfter = Duration.between(now, oldest.plus(properties.window()));
             throw new TooManyRequestsException(detail.formatted(count, describe(properties.window()))
                     + "; try again in " + describe(retryAfter) + ".", retryAfter.isNegative() ? Duration.ofSeconds(1) : retryAfter);
         }
+    }
+
+    private Counter refusals(String limit) {
+        return refusals.computeIfAbsent(limit, name -> Counter.builder("childalert.send.limit.refusals")
+                .description("Costly messages refused by a send limit (429 to the caller)")
+                .tag("limit", name)
+                .register(meters));
     }
 
     private static String describe(Duration duration) {

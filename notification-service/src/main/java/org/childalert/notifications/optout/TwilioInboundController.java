@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.childalert.notifications.contacts.PhoneNumbers;
 import org.childalert.notifications.contacts.SmsCountries;
 import org.childalert.notifications.limits.SendLimits;
+import org.childalert.notifications.observability.SmsSegmentCounter;
+import org.childalert.notifications.templates.SmsSegments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.childalert.notifications.sms.TwilioRequestSignatures;
@@ -40,10 +42,12 @@ class TwilioInboundController {
     private final SmsReplies replies;
     private final SendLimits limits;
     private final SmsCountries countries;
+    private final SmsSegmentCounter segments;
 
     TwilioInboundController(TwilioRequestSignatures signatures, OptOuts optOuts, SmsReplies replies, SendLimits limits,
-                            SmsCountries countries) {
+                            SmsCountries countries, SmsSegmentCounter segments) {
         this.signatures = signatures;
+        this.segments = segments;
         this.limits = limits;
         this.countries = countries;
         this.optOuts = optOuts;
@@ -78,6 +82,10 @@ class TwilioInboundController {
             // the opt-out or reply is recorded all the same; only the automatic answer is not sent
             log.info("No automatic answer to an inbound SMS: its number is outside the SMS countries or over its limits");
             reply = null;
+        }
+        if (reply != null) {
+            // Twilio sends the answer of our TwiML, and bills it like any other SMS
+            segments.sent(SmsSegmentCounter.Kind.REPLY, SmsSegments.count(reply));
         }
         return ResponseEntity.ok().contentType(TWIML).body(twiml(reply));
     }

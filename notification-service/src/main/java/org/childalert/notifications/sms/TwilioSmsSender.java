@@ -13,11 +13,13 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import org.childalert.notifications.contacts.SmsCountries;
+import org.childalert.notifications.observability.SmsSegmentCounter;
 import org.childalert.notifications.providers.DeliveryFailedException;
 import org.childalert.notifications.providers.SendingProperties;
 import org.childalert.notifications.templates.SmsSegments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,9 +47,18 @@ public class TwilioSmsSender {
     private final SmsThrottle throttle;
     private final TwilioRestClient client;
     private final SmsCountries countries;
+    private final SmsSegmentCounter segments;
 
+    /** A sender whose segments are counted nowhere, for a test that builds one by hand. */
     public TwilioSmsSender(TwilioProperties properties, SendingProperties sending, SmsThrottle throttle, SmsCountries countries) {
+        this(properties, sending, throttle, countries, SmsSegmentCounter.unregistered());
+    }
+
+    @Autowired
+    public TwilioSmsSender(TwilioProperties properties, SendingProperties sending, SmsThrottle throttle, SmsCountries countries,
+                           SmsSegmentCounter segments) {
         this.properties = properties;
+        this.segments = segments;
         this.countries = countries;
         this.throttle = throttle;
         this.client = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
@@ -56,22 +67,33 @@ public class TwilioSmsSender {
                 .build();
     }
 
-    /** Hands the message to Twilio once the sender's throttle lets it go; returns its message SID. */
+    /** Hands an alert's message to Twilio once the sender's throttle lets it go; returns its message SID. */
     public String send(String toE164, String body) {
+        return send(toE164, body, SmsSegmentCounter.Kind.ALERT);
+    }
+
+    /**
+     * Hands the message to Twilio once the sender's throttle lets it go; returns its message SID. Its segments count
+     * in {@code childalert_sms_segments_total} under {@code kind} once Twilio accepted it.
+     */
+    public String send(String toE164, String body, SmsSegmentCounter.Kind kind) {
         if (!countries.allows(toE164)) {
             // checked when the number was given too; here whatever path a number came by (defence in depth)
             throw DeliveryFailedException.permanent("COUNTRY_NOT_ALLOWED",
                     "SMS go only to numbers of " + String.join(", ", countries.allowed()), null);
         }
         MessageCreator creator = creator(toE164, body);
+        int segmentsOfBody = SmsSegments.count(body);
         try {
-            throttle.awaitTurn(properties.sender(), SmsSegments.count(body));
+            throttle.awaitTurn(properties.sender(), segmentsOfBody);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Stopped while waiting for the SMS throttle", e);
         }
         try {
-            return creator.create(client).getSid();
+            String sid = creator.create(client).getSid();
+            segments.sent(kind, segmentsOfBody);
+            return sid;
         } catch (ApiException e) {
             Integer status = e.getStatusCode();
             if (status == null) {

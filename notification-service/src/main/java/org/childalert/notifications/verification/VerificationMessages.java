@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.childalert.events.RecipientKind;
 import org.childalert.notifications.email.EmailSender;
 import org.childalert.notifications.providers.DeliveryFailedException;
+import org.childalert.notifications.observability.SmsSegmentCounter;
 import org.childalert.notifications.sms.TwilioSmsSender;
 import org.childalert.notifications.templates.Language;
 import org.childalert.notifications.templates.RenderedEmail;
@@ -47,7 +48,7 @@ public class VerificationMessages {
 
     public void sendCode(String phone, String code, long validMinutes, Language language) {
         try {
-            sms.send(phone, String.format(WORDS.get(language).sms(), code, validMinutes));
+            sms.send(phone, String.format(WORDS.get(language).sms(), code, validMinutes), SmsSegmentCounter.Kind.VERIFICATION);
         } catch (DeliveryFailedException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
