@@ -3,6 +3,8 @@ package org.childalert.gateway.console;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -14,7 +16,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.hamcrest.Matchers.allOf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -99,10 +103,17 @@ class StartAndAdminPagesTests extends ConsoleTestSupport {
                 {"code":"5339","name":"Brussels","unit":"Zone 5339","postalCodes":["1000","1050"],"dutyContactId":null}""")));
     }
 
-    @Test
-    void keepsAdministrationToAdministrators() throws Exception {
-        mvc.perform(MockMvcRequestBuilders.get("/admin/zones").with(signedIn("alice", "coordinator")))
-                .andExpect(status().isForbidden());
+    @ParameterizedTest
+    @CsvSource({"alice, coordinator", "bob, police", "carol, volunteer"})
+    void keepsAdministrationToAdministrators(String user, String role) throws Exception {
+        for (String page : new String[] {"/admin/zones", "/admin/contacts"}) {
+            mvc.perform(MockMvcRequestBuilders.get(page).with(signedIn(user, role)))
+                    .andExpect(status().isForbidden());
+            mvc.perform(MockMvcRequestBuilders.post(page).with(csrf()).with(signedIn(user, role))
+                            .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("code", "5339"))
+                    .andExpect(status().isForbidden());
+        }
+        notificationService.verify(0, postRequestedFor(urlPathMatching("/api/police-.*")));
     }
 
     @Test
