@@ -2,8 +2,10 @@ package org.childalert.notifications.contacts;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.NotEmpty;
@@ -33,6 +35,13 @@ public class SmsCountries {
 
     private static final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 
+    /** An E.164 number as this service stores them: a plus, a country calling code, at most 15 digits in all. */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
+
+    /** Every country calling code ("+32") and the regions that share it ([BE]; [US, CA, ...] for +1). */
+    private static final Map<String, List<String>> CALLING_CODES = util.getSupportedCallingCodes().stream()
+            .collect(Collectors.toUnmodifiableMap(code -> "+" + code, util::getRegionCodesForCountryCode));
+
     private final Set<String> allowed;
 
     public SmsCountries(Properties properties) {
@@ -41,8 +50,24 @@ public class SmsCountries {
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
-    /** Whether an E.164 number belongs to one of the allowed countries. */
+    /**
+     * Whether an E.164 number belongs to one of the allowed countries. Asked for every SMS as it leaves: a number
+     * whose calling code belongs to one region only (+32 is Belgium's alone) is told by that code, which is what
+     * libphonenumber answers for it too, without parsing the number each time (parsing was 5% of the service's
+     * CPU in a national fan-out); a shared code (+1, +44, +7) or anything unusual is parsed.
+     */
     public boolean allows(String e164) {
+        if (e164 != null && E164.matcher(e164).matches()) {
+            for (int end = 2; end <= 4; end++) {
+                List<String> regions = CALLING_CODES.get(e164.substring(0, end));
+                if (regions != null) {
+                    if (regions.size() == 1) {
+                        return allowed.contains(regions.get(0));
+                    }
+                    break; // calling codes are prefix-free: no longer one can match
+                }
+            }
+        }
         return region(e164).filter(allowed::contains).isPresent();
     }
 

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.childalert.events.DeliveryChannel;
-import org.childalert.events.DeliveryProgressed;
 import org.childalert.events.NoticeKind;
 import org.childalert.events.NotificationFailed;
+import org.childalert.notifications.dispatch.DeliveryProgressEvents.Progress;
 import org.childalert.notifications.providers.SendingProperties;
 import org.childalert.notifications.sms.TwilioSmsSender;
 import org.slf4j.Logger;
@@ -32,9 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records what the senders report, many outcomes per transaction instead of one transaction per message: the
- * rows' new states, and with them, in the same transaction, one DeliveryProgressed event per alert (how many
- * messages of the batch providers accepted, per channel, and how many were given up) and a NotificationFailed per
- * delivery given up, through the outbox. The delivery table is the per-recipient record: an event per accepted
+ * rows' new states, and with them, in the same transaction, what the batch changed for each alert (how many
+ * messages providers accepted, per channel, and how many were given up; {@link DeliveryProgressEvents} publishes
+ * it once per interval) and a NotificationFailed per delivery given up, through the outbox. The delivery table is the per-recipient record: an event per accepted
  * message cost an outbox row, a relay round trip and a broker message each, for no consumer. A sender hands its outcome over and takes the next message; a single
  * recorder thread writes them, as soon as {@code outcomeBatchSize} are waiting or {@code outcomeFlushInterval}
  * has passed. When the database falls behind, the hand-over queue fills and the senders wait: nothing is
@@ -57,6 +57,7 @@ class DeliveryOutcomes implements DisposableBean {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final EmailFallbacks fallbacks;
+    private final DeliveryProgressEvents progressEvents;
     private final SendingProperties properties;
     private final BlockingQueue<SendOutcome> waiting;
     private final Thread recorder;
@@ -65,7 +66,8 @@ class DeliveryOutcomes implements DisposableBean {
     private volatile Runnable afterMoreQueued = () -> { };
 
     DeliveryOutcomes(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
-                     EmailFallbacks fallbacks, SendingProperties properties) {
+                     EmailFallbacks fallbacks, DeliveryProgressEvents progressEvents, SendingProperties properties) {
+        this.progressEvents = progressEvents;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.events = events;
@@ -188,7 +190,12 @@ class DeliveryOutcomes implements DisposableBean {
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] == 1) {
                 Delivery d = accepted.get(i).delivery();
-                progress.computeIfAbsent(d.alertId(), id -> new Progress()).handedOver(d.channel());
+                Progress counts = progress.computeIfAbsent(d.alertId(), id -> new Progress());
+                if (d.channel() == DeliveryChannel.SMS) {
+                    counts.sms++;
+                } else {
+                    counts.email++;
+                }
                 if (d.notice() == NoticeKind.ISSUED || d.notice() == NoticeKind.WIDENED) {
                     acceptedFirstNotices.add(d.id());
                 }
@@ -235,26 +242,9 @@ class DeliveryOutcomes implements DisposableBean {
                 }
             }
         }
-        Instant now = Instant.now();
-        progress.forEach((alertId, counts) -> events.publishEvent(new DeliveryProgressed(UUID.randomUUID(), now, alertId,
-                counts.sms, counts.email, counts.failed)));
+        progressEvents.add(progress);
         fallbacks.stopTextingNumbersOf(unreachableNumbers);
         return queued + fallbacks.queueByEmail(permanentSms);
-    }
-
-    /** What a batch changed for one alert. */
-    private static final class Progress {
-        int sms;
-        int email;
-        int failed;
-
-        void handedOver(DeliveryChannel channel) {
-            if (channel == DeliveryChannel.SMS) {
-                sms++;
-            } else {
-                email++;
-            }
-        }
     }
 
     private <T> int[] update(String sql, List<T> items, Function<T, MapSqlParameterSource> parameters) {

@@ -15,11 +15,14 @@ import org.springframework.validation.annotation.Validated;
  * @param firstRetryDelay how long a delivery that failed for a temporary reason waits before its second
  *        attempt; each later wait doubles, up to {@code maxRetryDelay}
  * @param maxRetryDelay the longest wait between two attempts
+ * @param progressInterval how often the alerts' progress (messages handed over, given up) is published as
+ *        DeliveryProgressed, one event per alert with what changed since the last
  */
 @Validated
 @ConfigurationProperties("childalert.delivery")
 record DeliveryProperties(@Min(1) int batchSize, @NotNull Duration pollInterval, @NotNull Duration sendingLease,
-                          @Min(1) int maxAttempts, @NotNull Duration firstRetryDelay, @NotNull Duration maxRetryDelay) {
+                          @Min(1) int maxAttempts, @NotNull Duration firstRetryDelay, @NotNull Duration maxRetryDelay,
+                          @NotNull Duration progressInterval) {
 
     /** The wait after the given (1-based) failed attempt. */
     Duration retryDelayAfter(int attempt) {

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeliveryPropertiesTests {
 
     private final DeliveryProperties properties = new DeliveryProperties(100, Duration.ofSeconds(2),
-            Duration.ofMinutes(5), 6, Duration.ofSeconds(30), Duration.ofMinutes(15));
+            Duration.ofMinutes(5), 6, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofSeconds(1));
 
     @Test
     void theWaitBeforeARetryDoublesAfterEachFailedAttempt() {

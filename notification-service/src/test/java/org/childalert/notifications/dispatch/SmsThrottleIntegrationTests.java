@@ -105,9 +105,12 @@ class SmsThrottleIntegrationTests {
     @Autowired
     SmsCountries smsCountries;
 
+    @Autowired
+    DeliveryProgressEvents progressEvents;
+
     @Test
     void twoDispatchersTogetherStayWithinTheSendersSegmentsPerSecondAndSendEachMessageOnce() throws Exception {
-        DeliveryOutcomes secondOutcomes = new DeliveryOutcomes(namedJdbc, transactions, events, fallbacks, sending);
+        DeliveryOutcomes secondOutcomes = new DeliveryOutcomes(namedJdbc, transactions, events, fallbacks, progressEvents, sending);
         TwilioSmsSender secondSender = new TwilioSmsSender(twilio, sending, new SmsThrottle(jdbc, transactions, throttle), smsCountries);
         DeliveryDispatcher second = new DeliveryDispatcher(deliveryQueue, storedNotices, templates, secondSender, email, secondOutcomes,
                 new ProviderCircuits(breakers, new SimpleMeterRegistry()), transactions, delivery, sending, traces);
