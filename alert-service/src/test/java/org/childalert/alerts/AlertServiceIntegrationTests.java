@@ -42,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -131,6 +132,83 @@ class AlertServiceIntegrationTests {
         assertThat(statusOf(refused.alertId())).contains("REFUSED");
         assertThat(count("select count(*) from alert_decision where alert_id = :id", refused.alertId())).isEqualTo(1);
         assertThat(count("select count(*) from outbox_event where subject_id = :id", refused.alertId())).isEqualTo(1);
+    }
+
+    @Test
+    void anAlertWaitingForPoliceApprovalIsAnnouncedOnceWithoutTheChildsData() {
+        String queue = listenTo("alerts.AlertApprovalRequested.v1");
+        Actor coordinator = someCoordinator();
+        CaseEscalationRequested request = publicEscalationBy(coordinator);
+
+        publish(request);
+        publish(request); // redelivered: the alert waits once, and is announced once
+
+        Message waiting = awaitMessageAbout(queue, request.alertId());
+        MessageProperties properties = waiting.getMessageProperties();
+        assertThat(properties.getReceivedRoutingKey()).isEqualTo("alerts.AlertApprovalRequested.v1");
+        assertThat(properties.getHeaders())
+                .containsEntry("cloudEvents:type", "alerts.AlertApprovalRequested.v1")
+                .containsEntry("cloudEvents:source", "/alert-service")
+                .containsEntry("cloudEvents:subject", request.alertId().toString());
+        JsonNode body = json.readTree(waiting.getBody());
+        assertThat(body.propertyNames()).containsExactlyInAnyOrder("eventId", "occurredAt", "alertId", "caseId",
+                "kind", "area", "requestedBy", "requestedAt");
+        assertThat(body.get("kind").asString()).isEqualTo("NEW_ALERT");
+        assertThat(body.get("caseId").asString()).isEqualTo(request.caseId().toString());
+        assertThat(body.get("area").get("latitude").asDouble()).isEqualTo(50.8603);
+        assertThat(body.get("area").get("longitude").asDouble()).isEqualTo(4.3617);
+        assertThat(body.get("area").get("radiusKm").asDouble()).isEqualTo(10.0);
+        assertThat(body.get("requestedBy").get("subject").asString()).isEqualTo(coordinator.subject());
+        assertThat(Instant.parse(body.get("requestedAt").asString())).isEqualTo(request.occurredAt());
+        assertThat(new String(waiting.getBody(), StandardCharsets.UTF_8))
+                .doesNotContain("Lena").doesNotContain("Red coat").doesNotContain("Brussels-North");
+        assertThat(count("select count(*) from outbox_event where subject_id = :id "
+                + "and type_name = 'alerts.AlertApprovalRequested.v1'", request.alertId())).isEqualTo(1);
+    }
+
+    @Test
+    void anEscalationThePolicyRefusesNeverWaitsForThePolice() {
+        String queue = listenTo("alerts.AlertApprovalRequested.v1");
+        CaseEscalationRequested refused = Escalations.escalation(DisclosureLevel.PUBLIC,
+                Escalations.ONLY_UNDER_EIGHTEEN, someCoordinator());
+        CaseEscalationRequested permitted = publicEscalationBy(someCoordinator());
+
+        publish(refused);
+        publish(permitted); // handled after the refusal, and its events published after the refusal's
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(statusOf(refused.alertId())).contains("REFUSED"));
+        List<Message> arrived = new ArrayList<>();
+        await().atMost(PATIENCE).until(() -> {
+            for (Message message = rabbit.receive(queue); message != null; message = rabbit.receive(queue)) {
+                arrived.add(message);
+            }
+            return arrived.stream().anyMatch(message -> isAbout(message, permitted.alertId()));
+        });
+        assertThat(arrived).noneMatch(message -> isAbout(message, refused.alertId()));
+        assertThat(count("select count(*) from outbox_event where subject_id = :id "
+                + "and type_name = 'alerts.AlertApprovalRequested.v1'", refused.alertId())).isZero();
+    }
+
+    @Test
+    void aChangeToARunningAlertWaitingForApprovalIsAnnouncedWithTheAreaItWouldCover() throws Exception {
+        String queue = listenTo("alerts.AlertApprovalRequested.v1");
+        CaseEscalationRequested request = publicEscalationBy(someCoordinator());
+        publish(request);
+        awaitMessageAbout(queue, request.alertId()); // the new alert's
+        mvc.perform(post("/api/alerts/{id}/approval", request.alertId()).with(officer("bob")))
+                .andExpect(status().isOk());
+        String officerSubject = UUID.randomUUID().toString();
+
+        mvc.perform(post("/api/alerts/{id}/widening", request.alertId())
+                        .with(Tokens.tokenOf("dave", "police", officerSubject))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"radiusKm\": 35}"))
+                .andExpect(status().isAccepted());
+
+        JsonNode change = json.readTree(awaitMessageAbout(queue, request.alertId()).getBody());
+        assertThat(change.get("kind").asString()).isEqualTo("CHANGE");
+        assertThat(change.get("area").get("radiusKm").asDouble()).isEqualTo(35.0);
+        assertThat(change.get("requestedBy").get("subject").asString()).isEqualTo(officerSubject);
+        assertThat(change.get("requestedBy").get("username").asString()).isEqualTo("dave");
     }
 
     @Test
@@ -278,11 +356,15 @@ class AlertServiceIntegrationTests {
 
     private Optional<Message> nextAbout(String queue, UUID alertId) {
         for (Message message = rabbit.receive(queue); message != null; message = rabbit.receive(queue)) {
-            if (alertId.toString().equals(message.getMessageProperties().getHeaders().get("cloudEvents:subject"))) {
+            if (isAbout(message, alertId)) {
                 return Optional.of(message);
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isAbout(Message message, UUID alertId) {
+        return alertId.toString().equals(message.getMessageProperties().getHeaders().get("cloudEvents:subject"));
     }
 
     private Optional<Message> deadLetter(String eventId) {

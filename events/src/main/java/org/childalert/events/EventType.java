@@ -15,6 +15,7 @@ public enum EventType {
 
     ALERT_ISSUED(Source.ALERTS, "AlertIssued", 1, AlertIssued.class),
     ALERT_REJECTED(Source.ALERTS, "AlertRejected", 1, AlertRejected.class),
+    ALERT_APPROVAL_REQUESTED(Source.ALERTS, "AlertApprovalRequested", 1, AlertApprovalRequested.class),
     ALERT_CANCELLED(Source.ALERTS, "AlertCancelled", 1, AlertCancelled.class),
 
     DELIVERY_PROGRESSED(Source.NOTIFICATIONS, "DeliveryProgressed", 1, DeliveryProgressed.class),

@@ -8,7 +8,9 @@ import java.util.UUID;
 import org.childalert.alerts.policy.Criteria;
 import org.childalert.kit.web.ConflictException;
 import org.childalert.events.Actor;
+import org.childalert.events.AlertApprovalRequested;
 import org.childalert.events.AlertIssued;
+import org.childalert.events.ApprovalKind;
 import org.childalert.events.DisclosureLevel;
 import org.childalert.events.GeoCircle;
 
@@ -101,6 +103,25 @@ public record Alert(
     public AlertIssued.Notice notice() {
         return new AlertIssued.Notice(child.firstName(), child.age(), child.description(), lastSeen.place(),
                 lastSeen.at());
+    }
+
+    /**
+     * What tells the police on duty that this alert waits for their approval: the alert itself while it is
+     * {@code PENDING_APPROVAL}, else the change to it that waits. Only where and who asked, never the child.
+     */
+    public AlertApprovalRequested approvalRequested(Instant at) {
+        if (pendingChange != null) {
+            double radius = pendingChange.kind() == PendingChange.Kind.WIDENING ? pendingChange.radiusKm() : radiusKm;
+            return new AlertApprovalRequested(UUID.randomUUID(), at, id, caseId, ApprovalKind.CHANGE,
+                    new GeoCircle(lastSeen.latitude(), lastSeen.longitude(), radius), pendingChange.requestedBy(),
+                    pendingChange.requestedAt());
+        }
+        if (status != AlertStatus.PENDING_APPROVAL) {
+            throw new IllegalStateException("Alert " + id + " is " + status + " with no change waiting: nothing of it "
+                    + "waits for approval");
+        }
+        return new AlertApprovalRequested(UUID.randomUUID(), at, id, caseId, ApprovalKind.NEW_ALERT, area(),
+                requestedBy, requestedAt);
     }
 
     public boolean wasRequestedBy(String subject) {

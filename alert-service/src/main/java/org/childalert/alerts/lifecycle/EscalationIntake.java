@@ -8,6 +8,7 @@ import org.childalert.alerts.policy.Criteria;
 import org.childalert.alerts.policy.EscalationPolicy;
 import org.childalert.alerts.policy.PolicyVerdict;
 import org.childalert.events.Actor;
+import org.childalert.events.AlertApprovalRequested;
 import org.childalert.events.AlertRejected;
 import org.childalert.events.CaseEscalationRequested;
 import org.slf4j.Logger;
@@ -19,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Turns a coordinator's escalation request into an alert under the id the case-service assigned. The
  * escalation policy checks the criteria checklist for the level first: a request it permits waits for a
- * police decision; one it refuses is stored as {@code REFUSED} with the reasons, and the case-service is told
- * by an {@link AlertRejected}.
+ * police decision, and the police on duty are told so by an {@link AlertApprovalRequested}; one it refuses is
+ * stored as {@code REFUSED} with the reasons, and the case-service is told by an {@link AlertRejected}.
  */
 @Service
 public class EscalationIntake {
@@ -52,7 +53,9 @@ public class EscalationIntake {
         if (verdict.permits()) {
             if (!alerts.insert(alert)) {
                 log.warn("Alert {} already exists; escalation request {} ignored", alert.id(), request.eventId());
+                return;
             }
+            events.publishEvent(alert.approvalRequested(clock.instant()));
             return;
         }
         Alert refused = alert.refusedByPolicy(verdict.refusals(), POLICY, clock.instant());

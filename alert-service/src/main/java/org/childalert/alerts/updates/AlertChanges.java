@@ -17,6 +17,7 @@ import org.childalert.alerts.web.ForbiddenException;
 import org.childalert.kit.web.InvalidRequestException;
 import org.childalert.kit.web.NotFoundException;
 import org.childalert.events.Actor;
+import org.childalert.events.AlertApprovalRequested;
 import org.childalert.events.AlertUpdated;
 import org.childalert.events.AlertWidened;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Changes to an approved alert that change what recipients read (description, photo) or who is reached (a
  * wider radius), under the same four-eyes rule as the alert itself: a coordinator or officer asks, the change
- * waits (visible as pending, invisible to recipients), and only when a police officer other than the requester
+ * waits (visible as pending, invisible to recipients; the police on duty are told by an
+ * {@link AlertApprovalRequested}), and only when a police officer other than the requester
  * approves it is it applied and announced ({@link AlertUpdated}, {@link AlertWidened}, a CAP Update). A
  * rejection discards it, its photo included. Every request and decision is in the audit trail. The widening
  * schedule approved with the alert runs on its own timers, without a new approval.
@@ -128,6 +130,7 @@ class AlertChanges {
         alerts.update(requested);
         decisions.record(alert.id(), Decision.CHANGE_REQUESTED, change.requestedBy(),
                 change.describe() + (detail == null ? "" : ", " + detail), change.requestedAt());
+        events.publishEvent(requested.approvalRequested(clock.instant()));
         return requested;
     }
 
