@@ -7,18 +7,31 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
+import org.childalert.events.Actor;
+import org.childalert.events.AlertIssued;
+import org.childalert.events.DisclosureLevel;
+import org.childalert.events.EventType;
+import org.childalert.events.GeoCircle;
+import org.childalert.kit.test.TestBroker;
 import org.childalert.notifications.Callers;
 import org.childalert.notifications.NotificationServiceTest;
+import org.childalert.notifications.TestPeople;
+import org.childalert.notifications.TestPeople.Person;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -35,6 +48,9 @@ class AlertRetentionIntegrationTests {
 
     private static final RetentionProperties PRODUCTION = new RetentionProperties(Duration.ofDays(90),
             Duration.ofDays(730), Duration.ofDays(120), Duration.ofDays(1), "-", 2);
+    private static final JsonMapper json = JsonMapper.builder().build();
+    @RegisterExtension
+    static final TestBroker broker = new TestBroker();
 
     @Autowired
     JdbcClient jdbc;
@@ -196,6 +212,51 @@ class AlertRetentionIntegrationTests {
         assertThat(purged.finishedFanOutJobs()).isGreaterThanOrEqualTo(2);
         assertThat(jdbc.sql("select id from fanout_job where alert_id = :id").param("id", running).query(UUID.class)
                 .list()).containsExactlyInAnyOrder(doneToday, open).doesNotContain(doneYesterday, stoppedYesterday);
+    }
+
+    @Test
+    void twoInstancesPurgingAtOnceCountAnAlertOnceAndDeleteEverything() {
+        UUID alertId = alert(daysAgo(95), daysAgo(94), null);
+        for (int i = 0; i < 7; i++) {
+            delivery(alertId, "SMS", "ISSUED", "DELIVERED");
+        }
+        reply(alertId);
+
+        CompletableFuture<AlertRetention.Purged> one = CompletableFuture.supplyAsync(() -> retention().purgeAt(now));
+        CompletableFuture<AlertRetention.Purged> other = CompletableFuture.supplyAsync(() -> retention().purgeAt(now));
+        AlertRetention.Purged first = one.join();
+        AlertRetention.Purged second = other.join();
+
+        assertThat(summary(alertId)).containsExactly(Map.entry("SMS ISSUED DELIVERED", 7L));
+        assertThat(rowsOf(alertId)).containsEntry("delivery", 0L).containsEntry("reply", 0L);
+        assertThat(first.deliveries() + second.deliveries()).isGreaterThanOrEqualTo(7);
+    }
+
+    /** The stripped notice is the record that the alert ended: an AlertIssued of it replayed later tells nobody. */
+    @Test
+    void anAlertIssuedReplayedAfterItsAlertWasClosedTellsNobodyNear() throws Exception {
+        double latitude = ThreadLocalRandom.current().nextDouble(-60, 60);
+        double longitude = ThreadLocalRandom.current().nextDouble(-170, 170);
+        Person near = new TestPeople(mvc).volunteer("en", latitude + TestPeople.kmNorth(1), longitude, 20);
+        UUID alertId = alert(daysAgo(93), daysAgo(92), null);
+        delivery(alertId, "SMS", "ISSUED", "DELIVERED");
+        retention().purgeAt(now);
+
+        AlertIssued replayed = new AlertIssued(UUID.randomUUID(), Instant.now(), alertId, UUID.randomUUID(),
+                DisclosureLevel.TARGETED, new GeoCircle(latitude, longitude, 10), Instant.now().plus(Duration.ofHours(6)),
+                new AlertIssued.Notice("Lena", 9, "Red coat", "Ghent", Instant.now()), new Actor("bob", "bob"));
+        broker.publish("alerts.events", EventType.of(replayed).typeName(), replayed.eventId(),
+                json.writeValueAsString(replayed));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                        "select exists (select 1 from processed_event where event_id = :id)")
+                .param("id", replayed.eventId()).query(Boolean.class).single());
+        assertThat(rowsOf(alertId)).containsEntry("delivery", 0L).containsEntry("fanout_job", 0L);
+        assertThat(jdbc.sql("""
+                select count(*) from alert_notice
+                where alert_id = :id and purged_at is not null and child_first_name is null and cancelled_at is not null
+                """).param("id", alertId).query(Long.class).single()).isOne();
+        assertThat(TestPeople.smsTo(near)).isEmpty();
     }
 
     @Test
