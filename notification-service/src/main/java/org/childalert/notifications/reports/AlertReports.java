@@ -45,9 +45,20 @@ class AlertReports {
     /** The report as of now; empty if this service never heard of the alert. */
     @Transactional(readOnly = true)
     Optional<AlertReport> of(UUID alertId) {
-        if (hasEnded(alertId).isEmpty()) {
+        Optional<Boolean> purged = jdbc.sql("select purged_at is not null from alert_notice where alert_id = :alertId")
+                .param("alertId", alertId)
+                .query(Boolean.class)
+                .optional();
+        if (purged.isEmpty()) {
             return Optional.empty();
         }
+        // once the retention closed the alert (AlertRetention), its deliveries are gone and their counts are kept
+        String counts = purged.get()
+                ? "select state, channel, notice, deliveries as n from alert_delivery_summary where alert_id = :alertId"
+                : """
+                  select state, channel, notice, count(*) as n from delivery where alert_id = :alertId
+                  group by state, channel, notice
+                  """;
         Map<String, Long> byState = zeroes();
         Map<String, Map<String, Long>> byChannel = new LinkedHashMap<>();
         for (DeliveryChannel channel : DeliveryChannel.values()) {
@@ -58,10 +69,7 @@ class AlertReports {
             byNotice.put(notice.name(), zeroes());
         }
         long[] total = {0};
-        jdbc.sql("""
-                select state, channel, notice, count(*) as n from delivery where alert_id = :alertId
-                group by state, channel, notice
-                """)
+        jdbc.sql(counts)
                 .param("alertId", alertId)
                 .query(rs -> {
                     long n = rs.getLong("n");
@@ -72,6 +80,10 @@ class AlertReports {
                     total[0] += n;
                 });
         List<AlertReport.Minute> timeline = new ArrayList<>();
+        if (purged.get()) {
+            // the per-minute timeline went with the deliveries
+            return Optional.of(new AlertReport(alertId, Instant.now(), total[0], byState, byChannel, byNotice, timeline));
+        }
         jdbc.sql("""
                 select minute, sum(handed_over) as handed_over, sum(delivered) as delivered, sum(failed) as failed
                 from (
