@@ -79,16 +79,25 @@ public class StoredAlertNotices {
                 .update() == 1;
     }
 
-    Optional<NoticeContent> notice(UUID alertId) {
+    /** What the messages of an alert are made from, and the trace their sending continues. */
+    record ForSending(NoticeContent content, String traceparent) {
+    }
+
+    /**
+     * The notice and the alert's trace in one read, for each batch of messages the dispatcher hands out: a single
+     * statement, which needs no transaction of its own.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Optional<ForSending> forSending(UUID alertId) {
         return jdbc.sql("""
-                select child_first_name, child_age, description, last_seen_place, last_seen_at, photo_link
+                select child_first_name, child_age, description, last_seen_place, last_seen_at, photo_link, traceparent
                 from alert_notice where alert_id = :alertId
                 """)
                 .param("alertId", alertId)
-                .query((rs, n) -> new NoticeContent(rs.getString("child_first_name"), rs.getInt("child_age"),
+                .query((rs, n) -> new ForSending(new NoticeContent(rs.getString("child_first_name"), rs.getInt("child_age"),
                         rs.getString("description"), rs.getString("last_seen_place"),
                         rs.getTimestamp("last_seen_at") == null ? null : rs.getTimestamp("last_seen_at").toInstant(),
-                        rs.getString("photo_link")))
+                        rs.getString("photo_link")), rs.getString("traceparent")))
                 .optional();
     }
 
@@ -114,15 +123,6 @@ public class StoredAlertNotices {
                 .param("expiresAt", timestamp(widened.expiresAt()))
                 .param("issuedAt", timestamp(widened.occurredAt()))
                 .update();
-    }
-
-    /** The trace in which this service first heard of the alert (W3C traceparent), or null. */
-    String traceparent(UUID alertId) {
-        return jdbc.sql("select traceparent from alert_notice where alert_id = :alertId")
-                .param("alertId", alertId)
-                .query(String.class)
-                .optional()
-                .orElse(null);
     }
 
     /** Whether the alert is known here and neither cancelled nor expired. */
