@@ -32,6 +32,7 @@ import org.childalert.notifications.sms.TwilioSmsSender;
 import org.childalert.notifications.templates.Language;
 import org.childalert.notifications.templates.MessageTemplates;
 import org.childalert.notifications.templates.NoticeContent;
+import org.childalert.notifications.templates.RenderedEmail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -57,8 +58,23 @@ public class DeliveryDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
-    /** An SMS's text depends on its alert, its notice and its language only, never on its recipient. */
-    private record SmsText(UUID alertId, NoticeKind notice, Language language) {
+    /**
+     * A message's text depends on its alert, its notice and its language only, never on its recipient (an email's
+     * unsubscribe link is added to each by {@code EmailSender}).
+     */
+    private record TextKey(UUID alertId, NoticeKind notice, Language language) {
+
+        static TextKey of(Delivery delivery) {
+            return new TextKey(delivery.alertId(), delivery.notice(), delivery.language());
+        }
+    }
+
+    /** The texts of one claimed batch, each made once, by the first sender that needs it. */
+    private record Texts(Map<TextKey, String> sms, Map<TextKey, RenderedEmail> email) {
+
+        Texts() {
+            this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
     }
 
     /**
@@ -208,16 +224,16 @@ public class DeliveryDispatcher implements DisposableBean {
         perAlert.forEach((alertId, count) -> spans.put(alertId,
                 new SendSpan(startSendSpan(alertId, claimed.get(0).channel(), count, notices.get(alertId).traceparent()),
                         new AtomicInteger(count))));
-        // the text of each SMS of the batch is made once, by the first sender that needs it (a template error is
-        // still that delivery's failure), instead of once per message
-        Map<SmsText, String> smsTexts = new ConcurrentHashMap<>();
+        // each text of the batch is made once, by the first sender that needs it (a template error is still that
+        // delivery's failure), instead of once per message
+        Texts texts = new Texts();
         lane.room().acquireUninterruptibly(claimed.size());
         for (Delivery delivery : claimed) {
             NoticeContent notice = notices.get(delivery.alertId()).content();
             SendSpan span = spans.get(delivery.alertId());
             lane.senders().execute(() -> {
                 try (Tracer.SpanInScope scope = traces.inScope(span.span())) {
-                    send(delivery, notice, smsTexts);
+                    send(delivery, notice, texts);
                 } catch (RuntimeException e) {
                     span.span().error(e);
                     throw e;
@@ -254,7 +270,7 @@ public class DeliveryDispatcher implements DisposableBean {
     }
 
     /** In a sender's thread: one message, at most one call to its provider. */
-    private void send(Delivery delivery, NoticeContent notice, Map<SmsText, String> smsTexts) {
+    private void send(Delivery delivery, NoticeContent notice, Texts texts) {
         CircuitBreaker breaker = circuits.of(delivery.channel());
         if (!breaker.tryCall()) {
             outcomes.add(new SendOutcome.Released(delivery, breaker.retryAt()));
@@ -263,10 +279,10 @@ public class DeliveryDispatcher implements DisposableBean {
         String providerMessageId;
         try {
             providerMessageId = delivery.channel() == DeliveryChannel.SMS
-                    ? sms.send(delivery.address(), smsTexts.computeIfAbsent(
-                            new SmsText(delivery.alertId(), delivery.notice(), delivery.language()),
-                            text -> templates.sms(text.notice(), text.language(), notice)))
-                    : email.send(delivery.address(), templates.email(delivery.notice(), delivery.language(), notice),
+                    ? sms.send(delivery.address(), texts.sms().computeIfAbsent(TextKey.of(delivery),
+                            key -> templates.sms(key.notice(), key.language(), notice)))
+                    : email.send(delivery.address(), texts.email().computeIfAbsent(TextKey.of(delivery),
+                            key -> templates.email(key.notice(), key.language(), notice)),
                             delivery.recipientKind(), delivery.recipientId());
         } catch (DeliveryFailedException e) {
             if (e.isProviderUnwell()) {
