@@ -195,6 +195,14 @@ class StartPage {
             return receiving;
         }
 
+        /** Whether alerts reach the volunteer now, and if not what is missing. */
+        public org.childalert.gateway.console.VolunteerState state() {
+            return org.childalert.gateway.console.VolunteerState.of(channels.stream()
+                    .map(c -> new org.childalert.gateway.console.VolunteerState.Channel(c.channel(),
+                            c.verifiedAt() != null, c.optedOutAt() != null))
+                    .toList(), pausedUntil, Instant.now());
+        }
+
         public List<String> waitingForConfirmation() {
             return channels.stream().filter(c -> c.verifiedAt() == null).map(Channel::channel).toList();
         }
