@@ -55,6 +55,38 @@ class VolunteerPagesTests extends ConsoleTestSupport {
                         containsString("<label for=\"consent\">"))));
     }
 
+    /**
+     * Issue 15, "volunteers join from the street": someone who just registered in Keycloak lands on the start page
+     * with the volunteer role and no record; it takes them to the sign-up, their name and e-mail address filled in
+     * from their account.
+     */
+    @Test
+    void takesANewVolunteerFromTheStartPageToTheSignUpFilledInFromTheirAccount() throws Exception {
+        notificationService.stubFor(get(ME).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Not found\",\"status\":404,\"detail\":\"No volunteer signed up by jo.\"}")));
+        java.util.Map<String, Object> account = java.util.Map.of("email", "jo.iner@public.example",
+                "email_verified", true, "given_name", "Jo", "family_name", "Iner", "name", "Jo Iner");
+
+        mvc.perform(page("/").with(signedIn("jo", account, "volunteer")))
+                .andExpect(redirectedUrl("/volunteer"));
+        mvc.perform(page("/volunteer").header("Accept-Language", "en").with(signedIn("jo", account, "volunteer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"sign-up-form\""),
+                        containsString("id=\"name\" name=\"name\" autocomplete=\"name\" required value=\"Jo Iner\""),
+                        containsString("value=\"jo.iner@public.example\""))));
+
+        // a coordinator who also volunteers keeps their own start page
+        caseService.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/cases"))
+                .willReturn(okJson("{\"items\":[],\"total\":0}")));
+        alertService.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/alerts"))
+                .willReturn(okJson("{\"items\":[],\"totalItems\":0}")));
+        mvc.perform(page("/").with(signedIn("alice", account, "coordinator", "volunteer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"start-volunteer-state\"")));
+    }
+
     @Test
     void signsUpWithTheGivenDetailsAndConsent() throws Exception {
         notificationService.stubFor(post("/api/volunteers").willReturn(aResponse().withStatus(201)
