@@ -67,7 +67,8 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(username + "-pass");
         driver.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        // on every page once signed in (a volunteer without a record lands on the sign-up, not the start page)
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
         return this;
     }
 

@@ -52,7 +52,7 @@ class VolunteerJoinsThroughKeycloakEndToEndTests {
             browser.screenshot("keycloak-register-en");
             browser.follow(By.cssSelector("#kc-register-form [type=submit]"));
             // not in yet: Keycloak asks them to open the link it mailed
-            assertThat(browser.findAll(By.id("signed-in"))).isEmpty();
+            assertThat(browser.findAll(By.id("sign-out"))).isEmpty();
             assertThat(browser.bodyText()).contains(email);
             browser.screenshot("keycloak-verify-email-en");
 
@@ -62,7 +62,7 @@ class VolunteerJoinsThroughKeycloakEndToEndTests {
             browser.type(By.id("password-new"), password).type(By.id("password-confirm"), password);
             browser.screenshot("keycloak-choose-password-en");
             browser.follow(By.cssSelector("#kc-passwd-update-form [type=submit]"));
-            assertThat(browser.find(By.id("signed-in")).getText()).contains(username);
+            assertThat(browser.find(By.id("sign-out")).getText()).contains(username);
             // a volunteer's console: their own page, none of the staff's
             assertThat(browser.findAll(By.id("nav-volunteer"))).isNotEmpty();
             assertThat(browser.findAll(By.id("nav-cases"))).isEmpty();
@@ -75,7 +75,7 @@ class VolunteerJoinsThroughKeycloakEndToEndTests {
             browser.go("/oauth2/authorization/keycloak");
             browser.type(By.id("username"), username).type(By.id("password"), password);
             browser.follow(By.id("kc-login"));
-            assertThat(browser.find(By.id("signed-in")).getText()).contains(username);
+            assertThat(browser.find(By.id("sign-out")).getText()).contains(username);
         }
         assertThat(realmRoles(Api.as(username, password).token())).contains("volunteer")
                 .doesNotContain("coordinator", "police", "admin");
@@ -138,7 +138,7 @@ class VolunteerJoinsThroughKeycloakEndToEndTests {
             browser.follow(By.cssSelector("form [type=submit]"));
             assertThat(browser.bodyText()).contains("confirmed");
             browser.go("/volunteer");
-            assertThat(browser.text(By.id("volunteer-state"))).isEqualTo("You receive alerts by SMS, Email.");
+            assertThat(browser.text(By.id("volunteer-state"))).isEqualTo("You receive alerts by Email, SMS.");
             fitsThePhone(browser, "journey-4-receiving-phone");
 
             // a preference: a wider area
@@ -195,7 +195,7 @@ class VolunteerJoinsThroughKeycloakEndToEndTests {
             proceedIfKeycloakAsks(browser);
             browser.type(By.id("password-new"), newPassword).type(By.id("password-confirm"), newPassword);
             browser.follow(By.cssSelector("#kc-passwd-update-form [type=submit]"));
-            assertThat(browser.find(By.id("signed-in")).getText()).contains(user.username);
+            assertThat(browser.find(By.id("sign-out")).getText()).contains(user.username);
 
             assertThat(Api.as(user.username, newPassword).token()).isNotBlank();
             assertThatThrownBy(() -> Api.as(user.username, user.password)).hasMessageContaining("Invalid user credentials");
@@ -253,10 +253,10 @@ class VolunteerJoinsThroughKeycloakEndToEndTests {
     /** Keycloak may show a page of its own after an e-mail's link ("proceed"); go on from it. */
     private static void proceedIfKeycloakAsks(Browser browser) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.or(
-                ExpectedConditions.presenceOfElementLocated(By.id("signed-in")),
+                ExpectedConditions.presenceOfElementLocated(By.id("sign-out")),
                 ExpectedConditions.presenceOfElementLocated(By.id("password-new")),
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#kc-info-message a"))));
-        if (browser.findAll(By.id("signed-in")).isEmpty() && browser.findAll(By.id("password-new")).isEmpty()) {
+        if (browser.findAll(By.id("sign-out")).isEmpty() && browser.findAll(By.id("password-new")).isEmpty()) {
             browser.follow(By.cssSelector("#kc-info-message a"));
         }
     }
