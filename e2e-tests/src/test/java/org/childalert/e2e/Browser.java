@@ -28,6 +28,9 @@ final class Browser implements AutoCloseable {
 
     static final Dimension DESKTOP = new Dimension(1280, 900);
     static final Dimension PHONE = new Dimension(390, 844);
+    /** Where {@link #frame} saves the frames of the recording. */
+    static final Path RECORDING = Path.of("target", "recording");
+    private static final java.util.concurrent.atomic.AtomicInteger FRAMES = new java.util.concurrent.atomic.AtomicInteger();
 
     private static final String CHROMIUM = System.getProperty("e2e.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver");
@@ -67,7 +70,8 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(username + "-pass");
         driver.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        // on every page once signed in (a volunteer without a record lands on the sign-up, not the start page)
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
         return this;
     }
 
@@ -184,6 +188,31 @@ final class Browser implements AutoCloseable {
         Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
         Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
         return target.toAbsolutePath();
+    }
+
+    /**
+     * Saves what the browser shows, at the desktop size, as the next frame of the README's animated image of an alert
+     * from request to "found": {@code target/recording/NN-<name>.png}, numbered in the order taken (bin/console-recording
+     * assembles them). Every frame has the same size, as an animation's frames must.
+     */
+    Path frame(String name) throws IOException {
+        driver.manage().window().setSize(DESKTOP);
+        Path target = Files.createDirectories(RECORDING)
+                .resolve(String.format("%02d-%s.png", FRAMES.incrementAndGet(), name));
+        Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+        return target.toAbsolutePath();
+    }
+
+    /** Forgets the frames of an earlier run, so that a recording holds one run's frames only. */
+    static void startRecording() throws IOException {
+        FRAMES.set(0);
+        if (Files.isDirectory(RECORDING)) {
+            try (var frames = Files.list(RECORDING)) {
+                for (Path frame : frames.toList()) {
+                    Files.delete(frame);
+                }
+            }
+        }
     }
 
     /** Marks the page now shown, so that {@link #stillTheSamePage()} tells whether it was reloaded or left since. */

@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
  * the whole stack: a coordinator opens cases and asks for alerts, one officer rejects an escalation with a
  * reason, another approves one, the coordinator watches the deliveries arrive on the open page and ends the
  * alert when the child is found; a volunteer signs up and widens their radius. Every main page is saved as a
- * screenshot in docs/screenshots/.
+ * screenshot in docs/screenshots/, and the alert's way from request to "found" as the frames of the README's
+ * animated image (target/recording/, assembled by bin/console-recording).
  */
 class ConsoleBrowserEndToEndTests {
 
@@ -58,15 +59,17 @@ class ConsoleBrowserEndToEndTests {
     void coordinatorAndPoliceTakeAnAlertFromRequestToFoundThroughTheConsole() throws Exception {
         String rejectedAlert;
         String approvedAlert;
+        Browser.startRecording();
         try (Browser alice = Browser.open("en-GB,en")) {
             alice.signIn("alice");
             alice.screenshot("01-start");
 
             String rejectedCase = openCase(alice, "Sami");
-            rejectedAlert = requestAlert(alice, rejectedCase);
+            rejectedAlert = requestAlert(alice, rejectedCase, false);
             String approvedCase = openCase(alice, "Lina");
-            approvedAlert = requestAlert(alice, approvedCase);
+            approvedAlert = requestAlert(alice, approvedCase, true);
             alice.screenshot("05-case");
+            alice.frame("case-escalation-requested");
             alice.go("/cases?status=ESCALATION_REQUESTED");
             assertThat(alice.text(By.id("case-list"))).contains("Lina", "Sami");
             alice.screenshot("02-cases");
@@ -88,11 +91,15 @@ class ConsoleBrowserEndToEndTests {
             assertThat(alice.text(By.id("alert-status"))).isEqualTo("Waiting for police approval");
             assertThat(alice.text(By.id("delivery-progress"))).contains("No messages yet");
 
+            alice.frame("alert-waiting-for-police");
+
             dave.signIn("dave");
             awaitWaitingForDecision(dave, approvedAlert);
+            dave.frame("police-approvals");
             dave.follow(By.id("approve-" + approvedAlert));
             // approving sends the alert at once: the console asks again on a page of its own (no script needed)
             assertThat(dave.text(By.id("confirm-question"))).contains("Lina");
+            dave.frame("police-confirms-approval");
             dave.follow(By.id("confirm-action"));
             assertThat(dave.text(By.cssSelector(".notice"))).contains("Goedgekeurd");
             // the alert reaches dave's police zone (5339) once its contacts are sent it: his list shows it then
@@ -103,6 +110,7 @@ class ConsoleBrowserEndToEndTests {
             });
             assertThat(dave.text(By.id("active-alerts"))).contains("Lina");
             dave.screenshot("08-active-alerts");
+            dave.frame("police-zone-reached");
             dave.follow(By.id("acknowledge-" + approvedAlert + "-" + PoliceZone5339.CODE));
             assertThat(dave.text(By.cssSelector(".notice"))).contains("Bevestigd");
             assertThat(dave.text(By.id(zoneRow))).contains("Bevestigd");
@@ -118,6 +126,7 @@ class ConsoleBrowserEndToEndTests {
                 assertThat(Integer.parseInt(summary.substring(0, summary.indexOf(' ')))).isGreaterThanOrEqualTo(4);
             });
             live().untilAsserted(() -> assertThat(alice.text(By.id("counts-by-channel"))).contains("SMS"));
+            alice.frame("alert-live-deliveries");
 
             // the volunteer answers the SMS; the reply appears on the open page with a number to call back
             Api.Response answer = TwilioWebhooks.incomingSms(volunteerPhone, "VU");
@@ -126,6 +135,7 @@ class ConsoleBrowserEndToEndTests {
                     assertThat(alice.findAll(By.cssSelector("#reply-list a[href='tel:" + volunteerPhone + "']")))
                             .isNotEmpty());
             alice.screenshot("07-alert-deliveries");
+            alice.frame("alert-reply-received");
             // on a desktop the alert's facts keep a readable column beside the deliveries' tables (they once shrank
             // to one character per line as soon as deliveries arrived)
             assertThat(alice.find(By.id("alert-facts")).getSize().getWidth()).isGreaterThanOrEqualTo(250);
@@ -134,11 +144,13 @@ class ConsoleBrowserEndToEndTests {
 
             alice.follow(By.id("cancel-alert"));
             assertThat(alice.findAll(By.id("confirm-action"))).isNotEmpty();
+            alice.frame("coordinator-confirms-found");
             alice.follow(By.id("confirm-action"));
             assertThat(alice.text(By.id("alert-status"))).isEqualTo("Ended");
             assertThat(alice.text(By.id("cancellation-reason"))).isEqualTo("Child found safe");
             live().untilAsserted(() ->
                     assertThat(alice.driver().findElement(By.id("delivery-list")).getText()).contains("Found"));
+            alice.frame("alert-ended-found");
 
             alice.go("/alerts/" + rejectedAlert);
             assertThat(alice.text(By.id("alert-status"))).isEqualTo("Rejected by police");
@@ -189,14 +201,18 @@ class ConsoleBrowserEndToEndTests {
         new org.openqa.selenium.support.ui.Select(alice.find(By.id("category"))).selectByValue("CRIMINAL_ABDUCTION");
         if ("Lina".equals(firstName)) {
             alice.screenshot("03-new-case");
+            alice.frame("new-case");
         }
         alice.follow(By.id("open-case"));
         assertThat(alice.text(By.id("case-status"))).as(alice::bodyText).isEqualTo("Open");
         return alice.currentPath().substring("/cases/".length());
     }
 
-    /** Asks for a targeted alert of 10 km with every criterion met; returns the alert's id. */
-    private static String requestAlert(Browser alice, String caseId) throws Exception {
+    /**
+     * Asks for a targeted alert of 10 km with every criterion met; returns the alert's id. A recorded request is a
+     * frame of the README's animated image.
+     */
+    private static String requestAlert(Browser alice, String caseId, boolean recorded) throws Exception {
         alice.follow(By.id("request-escalation"));
         alice.click(By.cssSelector("label[for='level-TARGETED']"));
         alice.type(By.id("radiusKm"), "10");
@@ -204,6 +220,9 @@ class ConsoleBrowserEndToEndTests {
             alice.click(By.cssSelector("label[for='criteria-" + criterion + "']"));
         }
         alice.screenshot("04-escalation");
+        if (recorded) {
+            alice.frame("escalation-request");
+        }
         alice.follow(By.id("submit-escalation"));
         // back on the case, whose list of alerts links to the new one
         String link = alice.find(By.cssSelector("#escalations a")).getAttribute("href");

@@ -48,7 +48,16 @@ class StartPageBrowserEndToEndTests {
         }
         try (Browser browser = Browser.open("fr-BE,fr")) {
             browser.signIn("carol");
-            assertThat(browser.text(By.id("start-volunteer-state"))).isNotBlank();
+            if (browser.currentPath().equals("/volunteer")) {
+                // carol has not signed up on this stack yet: the start page takes a volunteer without a record
+                // straight to the sign-up (issue 15), each time she opens it until she has signed up
+                assertThat(browser.findAll(By.id("sign-up-form"))).isNotEmpty();
+                browser.go("/");
+                assertThat(browser.currentPath()).isEqualTo("/volunteer");
+            }
+            else {
+                assertThat(browser.text(By.id("start-volunteer-state"))).isNotBlank();
+            }
             browser.evidence("start-volunteer-desktop-fr");
         }
     }

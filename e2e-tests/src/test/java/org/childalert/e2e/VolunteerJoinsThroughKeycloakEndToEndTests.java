@@ -52,7 +52,7 @@ class VolunteerJoinsThroughKeycloakEndToEndTests {
             browser.screenshot("keycloak-register-en");
             browser.follow(By.cssSelector("#kc-register-form [type=submit]"));
             // not in yet: Keycloak asks them to open the link it mailed
-            assertThat(browser.findAll(By.id("signed-in"))).isEmpty();
+            assertThat(browser.findAll(By.id("sign-out"))).isEmpty();
             assertThat(browser.bodyText()).contains(email);
             browser.screenshot("keycloak-verify-email-en");
 
@@ -62,7 +62,7 @@ class VolunteerJoinsThroughKeycloakEndToEndTests {
             browser.type(By.id("password-new"), password).type(By.id("password-confirm"), password);
             browser.screenshot("keycloak-choose-password-en");
             browser.follow(By.cssSelector("#kc-passwd-update-form [type=submit]"));
-            assertThat(browser.find(By.id("signed-in")).getText()).contains(username);
+            assertThat(browser.find(By.id("sign-out")).getText()).contains(username);
             // a volunteer's console: their own page, none of the staff's
             assertThat(browser.findAll(By.id("nav-volunteer"))).isNotEmpty();
             assertThat(browser.findAll(By.id("nav-cases"))).isEmpty();
@@ -75,11 +75,108 @@ class VolunteerJoinsThroughKeycloakEndToEndTests {
             browser.go("/oauth2/authorization/keycloak");
             browser.type(By.id("username"), username).type(By.id("password"), password);
             browser.follow(By.id("kc-login"));
-            assertThat(browser.find(By.id("signed-in")).getText()).contains(username);
+            assertThat(browser.find(By.id("sign-out")).getText()).contains(username);
         }
         assertThat(realmRoles(Api.as(username, password).token())).contains("volunteer")
                 .doesNotContain("coordinator", "police", "admin");
         deleteUser(username);
+    }
+
+    /**
+     * Issue 15, build item 5: one journey on a phone (390 px), from Keycloak's registration page to alerts that
+     * reach the new volunteer. Registered and their address verified in Keycloak, they land in the console, which
+     * takes them straight to its sign-up with their name and address filled in from their account; then the double
+     * opt-in (the code sent by SMS, the link sent by e-mail) and a preference changed. At every step the page fits
+     * the phone's width, and the state says what is still missing. Screenshots in target/screenshots/.
+     */
+    @Test
+    void aMemberOfThePublicGoesFromKeycloaksRegistrationToReceivingAlertsOnAPhone() throws Exception {
+        String username = KeycloakAdmin.throwawayName("street");
+        String email = username + "@public.example";
+        String password = "Street-" + System.nanoTime() + "!";
+        String phone = Scenarios.uniqueMobile();
+        try (Browser browser = Browser.open("en")) {
+            browser.size(Browser.PHONE);
+            browser.go("/oauth2/authorization/keycloak");
+            browser.follow(By.cssSelector("#kc-registration a"));
+            browser.type(By.id("username"), username)
+                    .type(By.id("email"), email)
+                    .type(By.id("firstName"), "Sam")
+                    .type(By.id("lastName"), "Street");
+            fitsThePhone(browser, "journey-1-keycloak-register-phone");
+            browser.follow(By.cssSelector("#kc-register-form [type=submit]"));
+            browser.driver().get(awaitMail(email).actionLink());
+            proceedIfKeycloakAsks(browser);
+            browser.type(By.id("password-new"), password).type(By.id("password-confirm"), password);
+            browser.follow(By.cssSelector("#kc-passwd-update-form [type=submit]"));
+
+            // straight into the console's sign-up, with what the account already says
+            browser.find(By.id("sign-up-form"));
+            assertThat(browser.currentPath()).isEqualTo("/volunteer");
+            assertThat(browser.find(By.id("name")).getAttribute("value")).isEqualTo("Sam Street");
+            assertThat(browser.find(By.id("email")).getAttribute("value")).isEqualTo(email);
+            fitsThePhone(browser, "journey-2-console-sign-up-prefilled-phone");
+            browser.type(By.id("phone"), phone)
+                    .type(By.id("home-postalCode"), "1000")
+                    .click(By.cssSelector("label[for='consent']"));
+            browser.follow(By.id("sign-up"));
+            assertThat(browser.text(By.id("volunteer-state")))
+                    .startsWith("You receive no alerts yet: confirm your phone").contains("or your e-mail address");
+            fitsThePhone(browser, "journey-3-nothing-confirmed-phone");
+
+            // the code sent by SMS
+            String code = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> codeIn(TwilioFake.messagesTo(phone)), found -> found != null);
+            browser.type(By.id("sms-code"), code);
+            browser.follow(By.cssSelector("#sms-code-form [type=submit]"));
+            assertThat(browser.text(By.id("volunteer-state"))).isEqualTo("You receive alerts by SMS.");
+
+            // the link sent by e-mail: a page whose button confirms
+            String link = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> verificationLinkIn(KeycloakMails.inbox(email)), found -> found != null);
+            browser.driver().get(link);
+            browser.follow(By.cssSelector("form [type=submit]"));
+            assertThat(browser.bodyText()).contains("confirmed");
+            browser.go("/volunteer");
+            assertThat(browser.text(By.id("volunteer-state"))).isEqualTo("You receive alerts by Email, SMS.");
+            fitsThePhone(browser, "journey-4-receiving-phone");
+
+            // a preference: a wider area
+            browser.type(By.id("radiusKm"), "15").follow(By.id("save-preferences"));
+            assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("Your preferences are saved.");
+            assertThat(browser.find(By.id("radiusKm")).getAttribute("value")).startsWith("15");
+            fitsThePhone(browser, "journey-5-preferences-saved-phone");
+        }
+        deleteUser(username);
+    }
+
+    /** The page fits the phone's width (nothing scrolls sideways); saved as evidence. */
+    private static void fitsThePhone(Browser browser, String evidence) throws Exception {
+        Object sideways = browser.script(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+        browser.evidence(evidence);
+        assertThat(sideways).as(evidence + ": the page scrolls sideways on a phone").isEqualTo(false);
+    }
+
+    private static String codeIn(List<TwilioFake.Sms> messages) {
+        for (TwilioFake.Sms sms : messages) {
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(\\d{4,8})\\b").matcher(sms.body());
+            if (code.find()) {
+                return code.group(1);
+            }
+        }
+        return null;
+    }
+
+    private static String verificationLinkIn(List<KeycloakMails.Mail> mails) {
+        for (KeycloakMails.Mail mail : mails) {
+            java.util.regex.Matcher link = java.util.regex.Pattern
+                    .compile("https?://\\S+/api/webhooks/email/verification\\?token=[^\\s\"<>]+").matcher(mail.text());
+            if (link.find()) {
+                return link.group();
+            }
+        }
+        return null;
     }
 
     @Test
@@ -98,7 +195,7 @@ class VolunteerJoinsThroughKeycloakEndToEndTests {
             proceedIfKeycloakAsks(browser);
             browser.type(By.id("password-new"), newPassword).type(By.id("password-confirm"), newPassword);
             browser.follow(By.cssSelector("#kc-passwd-update-form [type=submit]"));
-            assertThat(browser.find(By.id("signed-in")).getText()).contains(user.username);
+            assertThat(browser.find(By.id("sign-out")).getText()).contains(user.username);
 
             assertThat(Api.as(user.username, newPassword).token()).isNotBlank();
             assertThatThrownBy(() -> Api.as(user.username, user.password)).hasMessageContaining("Invalid user credentials");
@@ -156,10 +253,10 @@ class VolunteerJoinsThroughKeycloakEndToEndTests {
     /** Keycloak may show a page of its own after an e-mail's link ("proceed"); go on from it. */
     private static void proceedIfKeycloakAsks(Browser browser) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.or(
-                ExpectedConditions.presenceOfElementLocated(By.id("signed-in")),
+                ExpectedConditions.presenceOfElementLocated(By.id("sign-out")),
                 ExpectedConditions.presenceOfElementLocated(By.id("password-new")),
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#kc-info-message a"))));
-        if (browser.findAll(By.id("signed-in")).isEmpty() && browser.findAll(By.id("password-new")).isEmpty()) {
+        if (browser.findAll(By.id("sign-out")).isEmpty() && browser.findAll(By.id("password-new")).isEmpty()) {
             browser.follow(By.cssSelector("#kc-info-message a"));
         }
     }

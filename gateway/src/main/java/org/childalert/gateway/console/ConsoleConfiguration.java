@@ -28,6 +28,12 @@ class ConsoleConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** The console's texts, plurals formatted by ICU; replaces Spring Boot's message source (same bean name). */
+    @Bean
+    IcuMessageSource messageSource() {
+        return new IcuMessageSource();
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         return Languages.resolver();

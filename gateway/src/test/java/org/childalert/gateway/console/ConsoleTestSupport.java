@@ -67,11 +67,22 @@ public abstract class ConsoleTestSupport {
 
     /** Signed in, with a session whose access token expires after the given time. */
     protected RequestPostProcessor signedIn(String userName, Duration tokenLifetime, String... roles) {
+        return signedIn(userName, tokenLifetime, java.util.Map.of(), roles);
+    }
+
+    /** Signed in, the ID token carrying these claims too (email, given_name, ...). */
+    protected RequestPostProcessor signedIn(String userName, java.util.Map<String, Object> claims, String... roles) {
+        return signedIn(userName, Duration.ofMinutes(5), claims, roles);
+    }
+
+    private RequestPostProcessor signedIn(String userName, Duration tokenLifetime, java.util.Map<String, Object> claims,
+                                          String... roles) {
         Instant now = Instant.now();
         OidcIdToken idToken = OidcIdToken.withTokenValue("id-token-of-" + userName)
                 .issuer("http://localhost:8180/realms/childalert")
                 .subject("subject-of-" + userName)
                 .claim("preferred_username", userName)
+                .claims(all -> all.putAll(claims))
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(300))
                 .build();

@@ -325,6 +325,74 @@ class PolicePagesTests extends ConsoleTestSupport {
                         not(containsString("id=\"acknowledge-" + alertId + "-5339\"")))));
     }
 
+    /**
+     * Issue 15, "the approvals and zone pages update live": the open zone page is told nothing changed until an
+     * alert reaches the zone, is acknowledged (by anyone, from anywhere) or ends; then it gets its list again.
+     */
+    @Test
+    void theZonePageIsToldNothingChangedUntilAnAlertArrivesIsAcknowledgedOrEnds() throws Exception {
+        alertService.stubFor(get(urlPathEqualTo("/api/alerts")).withQueryParam("zone", equalTo("mine"))
+                .willReturn(okJson("{\"zoneId\":\"5339\",\"items\":[],\"page\":0,\"size\":50,\"totalItems\":0}")));
+        String page = mvc.perform(page("/active-alerts").with(signedIn("dave", "police")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String empty = shownBy(page);
+        assertThat(zoneNow(empty)).as("nothing changed").isEmpty();
+
+        String waiting = """
+                [{"zoneId":"5339","zoneName":"Zone Polbru","alertedAt":"2026-11-28T10:05:00Z",
+                  "deadline":"2026-11-28T10:35:00Z","status":"WAITING","acknowledgedAt":null,"acknowledgedBy":null}]""";
+        stubAlertsForMyZone("\"5339\"", waiting);
+        String arrived = zoneNow(empty);
+        assertThat(arrived).contains("id=\"active-" + alertId + "-5339\"", "Lina, 12 years old.",
+                "id=\"acknowledge-" + alertId + "-5339\"", "name=\"_csrf\"", "hx-get=\"/active-alerts/now?shown=")
+                .doesNotContain("<html");
+        String withAlert = shownBy(arrived);
+        assertThat(zoneNow(withAlert)).as("nothing changed").isEmpty();
+
+        stubAlertsForMyZone("\"5339\"", """
+                [{"zoneId":"5339","zoneName":"Zone Polbru","alertedAt":"2026-11-28T10:05:00Z",
+                  "deadline":"2026-11-28T10:35:00Z","status":"ACKNOWLEDGED","acknowledgedAt":"2026-11-28T10:09:00Z",
+                  "acknowledgedBy":"bob"}]""");
+        String acknowledged = zoneNow(withAlert);
+        assertThat(acknowledged).contains("Acknowledged", "· bob, Nov 28, 2026, 11:09")
+                .doesNotContain("id=\"acknowledge-" + alertId + "-5339\"");
+
+        alertService.stubFor(get(urlPathEqualTo("/api/alerts")).withQueryParam("zone", equalTo("mine"))
+                .atPriority(1)
+                .willReturn(okJson("{\"zoneId\":\"5339\",\"items\":[],\"page\":0,\"size\":50,\"totalItems\":0}")));
+        String ended = zoneNow(shownBy(acknowledged));
+        assertThat(ended).contains("id=\"active-none\"").doesNotContain("id=\"active-" + alertId);
+    }
+
+    @Test
+    void theZonePagesUpdatesAreForPoliceOnly() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get("/active-alerts/now").header("HX-Request", "true")
+                        .with(signedIn("alice", "coordinator")))
+                .andExpect(status().isForbidden());
+        mvc.perform(MockMvcRequestBuilders.get("/active-alerts/now").header("HX-Request", "true")
+                        .with(signedIn("carol", "volunteer")))
+                .andExpect(status().isForbidden());
+
+        assertThat(alertService.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    /** The fingerprint the page (or its updated part) asks with next time. */
+    private static String shownBy(String html) {
+        java.util.regex.Matcher shown = java.util.regex.Pattern
+                .compile("hx-get=\"/active-alerts/now\\?shown=([^\"]+)\"").matcher(html);
+        assertThat(shown.find()).as("the page asks for its updates").isTrue();
+        return shown.group(1);
+    }
+
+    /** What htmx is answered for the zone page showing {@code shown}: empty for 204. */
+    private String zoneNow(String shown) throws Exception {
+        var response = mvc.perform(MockMvcRequestBuilders.get("/active-alerts/now").param("shown", shown)
+                        .header("HX-Request", "true").with(signedIn("dave", "police")))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isIn(200, 204);
+        return response.getStatus() == 204 ? "" : response.getContentAsString();
+    }
+
     @Test
     void saysSoWhenNoAlertReachedTheZone() throws Exception {
         alertService.stubFor(get(urlPathEqualTo("/api/alerts")).withQueryParam("zone", equalTo("mine"))

@@ -55,6 +55,38 @@ class VolunteerPagesTests extends ConsoleTestSupport {
                         containsString("<label for=\"consent\">"))));
     }
 
+    /**
+     * Issue 15, "volunteers join from the street": someone who just registered in Keycloak lands on the start page
+     * with the volunteer role and no record; it takes them to the sign-up, their name and e-mail address filled in
+     * from their account.
+     */
+    @Test
+    void takesANewVolunteerFromTheStartPageToTheSignUpFilledInFromTheirAccount() throws Exception {
+        notificationService.stubFor(get(ME).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Not found\",\"status\":404,\"detail\":\"No volunteer signed up by jo.\"}")));
+        java.util.Map<String, Object> account = java.util.Map.of("email", "jo.iner@public.example",
+                "email_verified", true, "given_name", "Jo", "family_name", "Iner", "name", "Jo Iner");
+
+        mvc.perform(page("/").with(signedIn("jo", account, "volunteer")))
+                .andExpect(redirectedUrl("/volunteer"));
+        mvc.perform(page("/volunteer").header("Accept-Language", "en").with(signedIn("jo", account, "volunteer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"sign-up-form\""),
+                        containsString("id=\"name\" name=\"name\" autocomplete=\"name\" required value=\"Jo Iner\""),
+                        containsString("value=\"jo.iner@public.example\""))));
+
+        // a coordinator who also volunteers keeps their own start page
+        caseService.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/cases"))
+                .willReturn(okJson("{\"items\":[],\"total\":0}")));
+        alertService.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/alerts"))
+                .willReturn(okJson("{\"items\":[],\"totalItems\":0}")));
+        mvc.perform(page("/").with(signedIn("alice", account, "coordinator", "volunteer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"start-volunteer-state\"")));
+    }
+
     @Test
     void signsUpWithTheGivenDetailsAndConsent() throws Exception {
         notificationService.stubFor(post("/api/volunteers").willReturn(aResponse().withStatus(201)
@@ -112,7 +144,72 @@ class VolunteerPagesTests extends ConsoleTestSupport {
                         containsString("id=\"sms-code-form\""),
                         containsString("aria-label=\"Map of the area around 1000, radius 10 km\""),
                         containsString("id=\"preferences-form\""),
-                        containsString("You receive alerts."))));
+                        containsString("You receive alerts by Email."))));
+    }
+
+    /**
+     * Issue 15, "'You receive alerts' shows while nothing is verified": the profile and the start page say alerts
+     * reach the volunteer only when a channel is verified and not opted out of and alerts are not paused; otherwise
+     * exactly what is missing.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            nothing verified    | null                 | null                 | null                 | null                 | confirm your phone (the code we sent you by SMS) or your e-mail address
+            only the phone left | null                 | null                 | null                 | null                 | confirm your phone with the code we sent you by SMS.
+            only the mail left  | 2026-11-28T10:00:00Z | null                 | null                 | null                 | confirm your e-mail address with the link we sent to it.
+            paused, verified    | 2026-11-28T10:00:00Z | 2026-11-28T10:00:00Z | null                 | 2099-01-01T00:00:00Z | Alerts are paused until
+            opted out           | 2026-11-28T10:00:00Z | 2026-11-28T10:00:00Z | 2026-11-29T10:00:00Z | null                 | You opted out: you receive no alerts.
+            receiving           | 2026-11-28T10:00:00Z | 2026-11-28T10:00:00Z | null                 | null                 | You receive alerts by SMS, Email
+            """)
+    void saysAlertsReachTheVolunteerOnlyWhenTheyDoAndOtherwiseWhatIsMissing(String situation, String smsVerified,
+            String emailVerified, String optedOut, String pausedUntil, String said) throws Exception {
+        String sms = "\"SMS\",\"verifiedAt\":%s,\"optedOutAt\":%s".formatted(json(smsVerified), json(optedOut));
+        String email = "\"EMAIL\",\"verifiedAt\":%s,\"optedOutAt\":%s".formatted(json(emailVerified), json(optedOut));
+        String channels = switch (situation) {
+            case "only the phone left" -> "[{\"channel\":" + sms + "}]";
+            case "only the mail left" -> "[{\"channel\":" + email + "}]";
+            default -> "[{\"channel\":" + sms + "},{\"channel\":" + email + "}]";
+        };
+        notificationService.stubFor(get(ME).willReturn(okJson("""
+                {"id":"%s","name":"Carol Janssens","phone":"+32470123456","email":"carol@example.org","language":"en",
+                 "channels":%s,"home":{"postalCode":"1000","latitude":50.8427,"longitude":4.3515},"radiusKm":10.0,
+                 "quietHours":null,"pausedUntil":%s,
+                 "consent":{"textVersion":"2026-11","givenAt":"2026-11-28T10:00:00Z"},"selfRegistered":true,
+                 "registeredAt":"2026-11-28T10:00:00Z"}""".formatted(CAROL, channels, json(pausedUntil)))));
+
+        for (String path : java.util.List.of("/volunteer", "/")) {
+            String page = mvc.perform(page(path).header("Accept-Language", "en").with(signedIn("carol", "volunteer")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String stateId = path.equals("/") ? "start-volunteer-state" : "volunteer-state";
+            String state = page.replaceAll("(?s).*<p id=\"" + stateId + "\"[^>]*>([^<]*)</p>.*", "$1");
+            assertThat(state).as(situation + " on " + path).contains(said);
+            if (!situation.equals("receiving")) {
+                assertThat(state).as(situation + " on " + path).doesNotContain("You receive alerts");
+            }
+        }
+    }
+
+    /** A paused volunteer with nothing confirmed is told both. */
+    @Test
+    void tellsAPausedVolunteerWithNothingConfirmedBoth() throws Exception {
+        notificationService.stubFor(get(ME).willReturn(okJson("""
+                {"id":"%s","name":"Carol Janssens","phone":"+32470123456","email":null,"language":"en",
+                 "channels":[{"channel":"SMS","verifiedAt":null,"optedOutAt":null}],
+                 "home":{"postalCode":"1000","latitude":50.8427,"longitude":4.3515},"radiusKm":10.0,
+                 "quietHours":null,"pausedUntil":"2099-01-01T00:00:00Z",
+                 "consent":{"textVersion":"2026-11","givenAt":"2026-11-28T10:00:00Z"},"selfRegistered":true,
+                 "registeredAt":"2026-11-28T10:00:00Z"}""".formatted(CAROL))));
+
+        mvc.perform(page("/volunteer").header("Accept-Language", "en").with(signedIn("carol", "volunteer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("confirm your phone with the code we sent you by SMS."),
+                        containsString("id=\"volunteer-state-paused\""),
+                        containsString("Alerts are paused until"))));
+    }
+
+    private static String json(String value) {
+        return value.equals("null") ? "null" : "\"" + value + "\"";
     }
 
     @Test

@@ -173,6 +173,27 @@ class ApprovalPages {
      */
     @GetMapping("/active-alerts")
     String active(Model model) {
+        showZone(model);
+        return "police/active-alerts";
+    }
+
+    /**
+     * What the open zone page shows now, for it to update itself as the approvals page does (htmx asks every few
+     * seconds with the fingerprint of what it shows): 204 when nothing changed; otherwise the list part of the
+     * page. An alert that newly reached the zone appears, an acknowledgement (from this console, another officer's
+     * or an SMS reply) shows who and when, and an ended alert goes.
+     */
+    @GetMapping(path = "/active-alerts/now", headers = "HX-Request")
+    String activeNow(@RequestParam(required = false) String shown, Model model, HttpServletResponse response) {
+        if (showZone(model).equals(shown)) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return null;
+        }
+        return "police/active-alerts :: zone";
+    }
+
+    /** Reads the zone's and the other running alerts into the model; returns their fingerprint. */
+    private String showZone(Model model) {
         ZoneAlertList forZone = services.alerts().get()
                 .uri(uri -> uri.path("/api/alerts").queryParam("status", "ACTIVE").queryParam("zone", "mine")
                         .queryParam("size", PAGE_SIZE).build())
@@ -194,7 +215,26 @@ class ApprovalPages {
             }
         }
         model.addAttribute("otherAlerts", others);
-        return "police/active-alerts";
+        String shown = zoneFingerprint(forZone, others);
+        model.addAttribute("shown", shown);
+        return shown;
+    }
+
+    /** What the zone page shows, in a word: each alert by id and each of its zones' state; the others by id. */
+    static String zoneFingerprint(ZoneAlertList forZone, java.util.List<AlertSummary> others) {
+        StringBuilder shown = new StringBuilder();
+        if (forZone != null) {
+            shown.append(forZone.zoneId()).append('|');
+            forZone.items().forEach(item -> {
+                shown.append(item.alert().id()).append(item.alert().area()).append('[');
+                item.zones().forEach(zone -> shown.append(zone.zoneId()).append(':').append(zone.status())
+                        .append(':').append(zone.acknowledgedBy()).append(':').append(zone.deadline()).append(';'));
+                shown.append(']');
+            });
+        }
+        shown.append('|');
+        others.forEach(alert -> shown.append(alert.id()).append(alert.area()).append(';'));
+        return Integer.toHexString(shown.toString().hashCode()) + Integer.toHexString(shown.length());
     }
 
     /** The officer confirms, from the list, that their zone has seen the alert; back to the list. */

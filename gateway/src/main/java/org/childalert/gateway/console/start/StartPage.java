@@ -62,7 +62,12 @@ class StartPage {
                     .retrieve().body(ZoneAlerts.class)));
         }
         if (user.is("volunteer")) {
-            model.addAttribute("volunteer", read("volunteer", unavailable, this::volunteer));
+            Volunteer volunteer = read("volunteer", unavailable, this::volunteer);
+            if (volunteer == Volunteer.NOT_SIGNED_UP && onlyVolunteer(user)) {
+                // someone who just registered in Keycloak: nothing else waits for them than signing up
+                return "redirect:/volunteer";
+            }
+            model.addAttribute("volunteer", volunteer);
         }
         if (user.is("admin")) {
             model.addAttribute("zones", read("zones", unavailable, () -> services.notifications().get()
@@ -77,6 +82,11 @@ class StartPage {
         }
         model.addAttribute("unavailable", unavailable);
         return "index";
+    }
+
+    /** A member of the public who joined as a volunteer; staff who also volunteer keep their start page. */
+    private static boolean onlyVolunteer(SignedInUser user) {
+        return !user.is("coordinator") && !user.is("police") && !user.is("admin");
     }
 
     private Alerts alerts(String status) {
@@ -193,6 +203,14 @@ class StartPage {
             channels.stream().filter(c -> c.verifiedAt() != null && c.optedOutAt() == null)
                     .forEach(c -> receiving.add(c.channel()));
             return receiving;
+        }
+
+        /** Whether alerts reach the volunteer now, and if not what is missing. */
+        public org.childalert.gateway.console.VolunteerState state() {
+            return org.childalert.gateway.console.VolunteerState.of(channels.stream()
+                    .map(c -> new org.childalert.gateway.console.VolunteerState.Channel(c.channel(),
+                            c.verifiedAt() != null, c.optedOutAt() != null))
+                    .toList(), pausedUntil, Instant.now());
         }
 
         public List<String> waitingForConfirmation() {

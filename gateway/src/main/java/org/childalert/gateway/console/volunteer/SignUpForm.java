@@ -15,8 +15,9 @@ record SignUpForm(String name, String phone, String email, String language, List
     static final java.util.Set<String> FIELDS = java.util.Set.of("name", "phone", "email", "channels", "language",
             "home.postalCode", "home", "radiusKm", "consent");
 
-    static SignUpForm blank(String language) {
-        return new SignUpForm(null, null, null, language, List.of("SMS", "EMAIL"), null, "10", false);
+    /** An empty form but for what the volunteer's account already says: their name and e-mail address. */
+    static SignUpForm blank(String language, String name, String email) {
+        return new SignUpForm(name, null, email, language, List.of("SMS", "EMAIL"), null, "10", false);
     }
 
     public boolean chose(String channel) {

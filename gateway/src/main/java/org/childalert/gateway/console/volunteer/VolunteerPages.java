@@ -12,6 +12,8 @@ import org.childalert.gateway.console.ServiceClients;
 import org.childalert.gateway.console.ServiceProblem;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -40,12 +42,17 @@ class VolunteerPages {
         this.services = services;
     }
 
+    /**
+     * The volunteer's record, or the sign-up form when they have none yet: their name and e-mail address are
+     * filled in from their Keycloak account (the ID token), where they typed them when they registered.
+     */
     @GetMapping("/volunteer")
-    String mine(Model model) {
+    String mine(@AuthenticationPrincipal OidcUser account, Model model) {
         VolunteerRecord volunteer = myRecord();
         if (volunteer == null) {
             String language = LocaleContextHolder.getLocale().getLanguage();
-            return signUpForm(model, SignUpForm.blank(LANGUAGES.contains(language) ? language : "en"),
+            return signUpForm(model, SignUpForm.blank(LANGUAGES.contains(language) ? language : "en",
+                    account == null ? null : nameOf(account), account == null ? null : account.getEmail()),
                     FormErrors.none());
         }
         return profile(model, volunteer, PreferencesForm.of(volunteer), FormErrors.none());
@@ -161,6 +168,16 @@ class VolunteerPages {
         services.notifications().delete().uri(MINE, current.id()).retrieve().toBodilessEntity();
         redirect.addFlashAttribute("notice", "volunteer.deleted");
         return "redirect:/";
+    }
+
+    /** The account's full name, else its given and family names; null when it has none. */
+    private static String nameOf(OidcUser account) {
+        if (account.getFullName() != null && !account.getFullName().isBlank()) {
+            return account.getFullName().strip();
+        }
+        String joined = ((account.getGivenName() == null ? "" : account.getGivenName()) + " "
+                + (account.getFamilyName() == null ? "" : account.getFamilyName())).strip();
+        return joined.isEmpty() ? null : joined;
     }
 
     private void replacePreferences(VolunteerRecord current, Map<String, Object> preferences) {

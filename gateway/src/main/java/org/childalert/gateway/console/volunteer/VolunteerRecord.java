@@ -10,6 +10,10 @@ record VolunteerRecord(UUID id, String name, String phone, String email, String 
                        Home home, double radiusKm, QuietHours quietHours, Instant pausedUntil, Consent consent,
                        Instant registeredAt) {
 
+    VolunteerRecord {
+        channels = channels == null ? List.of() : channels;
+    }
+
     /** A channel is used once verified and until opted out of. */
     record Channel(String channel, Instant verifiedAt, Instant optedOutAt) {
 
@@ -38,6 +42,14 @@ record VolunteerRecord(UUID id, String name, String phone, String email, String 
     /** Opted out of every channel: nothing is sent until the volunteer opts in again. */
     public boolean isOptedOut() {
         return !channels.isEmpty() && channels.stream().allMatch(Channel::isOptedOut);
+    }
+
+    /** Whether alerts reach the volunteer now, and if not what is missing. */
+    public org.childalert.gateway.console.VolunteerState state() {
+        return org.childalert.gateway.console.VolunteerState.of(channels.stream()
+                .map(c -> new org.childalert.gateway.console.VolunteerState.Channel(c.channel(), c.isVerified(),
+                        c.isOptedOut()))
+                .toList(), pausedUntil, Instant.now());
     }
 
     public boolean awaitsSmsCode() {
