@@ -197,8 +197,10 @@ public class DeliveryDispatcher implements DisposableBean {
         Map<UUID, Optional<String>> alertTraces = new HashMap<>();
         Map<UUID, Integer> perAlert = new HashMap<>();
         for (Delivery delivery : claimed) {
-            notices.computeIfAbsent(delivery.alertId(),
-                    alertId -> transactions.execute(status -> this.notices.notice(alertId)).orElseThrow());
+            if (delivery.notice() != NoticeKind.APPROVAL_REQUESTED) { // rendered without the alert's notice (issue 15)
+                notices.computeIfAbsent(delivery.alertId(),
+                        alertId -> transactions.execute(status -> this.notices.notice(alertId)).orElseThrow());
+            }
             alertTraces.computeIfAbsent(delivery.alertId(), alertId -> transactions.execute(status ->
                     Optional.ofNullable(this.notices.traceparent(alertId))));
             perAlert.merge(delivery.alertId(), 1, Integer::sum);

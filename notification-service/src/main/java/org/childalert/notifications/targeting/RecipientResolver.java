@@ -218,6 +218,12 @@ public class RecipientResolver {
         return once.values().stream().filter(police -> police.recipient().address() != null).toList();
     }
 
+    /** Whether the circle touches any police zone (polygon or postal codes), whoever is on duty there. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean touchesAZone(GeoCircle area) {
+        return !touchedZones(area).isEmpty();
+    }
+
     /** A zone the circle touches, and whom it sends the alert to: its duty contact, or its unit when that is null. */
     private record TouchedZone(AlertedZone alerted, String unit, UUID dutyContact) {
 
