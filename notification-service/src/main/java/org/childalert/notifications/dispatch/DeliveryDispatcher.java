@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -214,22 +215,28 @@ public class DeliveryDispatcher implements DisposableBean {
     }
 
     private void handOut(List<Delivery> claimed, Lane lane) {
-        Map<UUID, StoredAlertNotices.ForSending> notices = new HashMap<>();
+        Map<UUID, Optional<StoredAlertNotices.ForSending>> notices = new HashMap<>();
         Map<UUID, Integer> perAlert = new HashMap<>();
         for (Delivery delivery : claimed) {
-            notices.computeIfAbsent(delivery.alertId(), alertId -> this.notices.forSending(alertId).orElseThrow());
+            Optional<StoredAlertNotices.ForSending> stored = notices.computeIfAbsent(delivery.alertId(),
+                    alertId -> this.notices.forSending(alertId));
+            if (stored.isEmpty() && delivery.notice() != NoticeKind.APPROVAL_REQUESTED) {
+                // an approval request is rendered without the alert's notice (the alert may not be issued yet)
+                throw new IllegalStateException("No notice stored for alert " + delivery.alertId());
+            }
             perAlert.merge(delivery.alertId(), 1, Integer::sum);
         }
         Map<UUID, SendSpan> spans = new HashMap<>();
         perAlert.forEach((alertId, count) -> spans.put(alertId,
-                new SendSpan(startSendSpan(alertId, claimed.get(0).channel(), count, notices.get(alertId).traceparent()),
+                new SendSpan(startSendSpan(alertId, claimed.get(0).channel(), count,
+                        notices.get(alertId).map(StoredAlertNotices.ForSending::traceparent).orElse(null)),
                         new AtomicInteger(count))));
         // each text of the batch is made once, by the first sender that needs it (a template error is still that
         // delivery's failure), instead of once per message
         Texts texts = new Texts();
         lane.room().acquireUninterruptibly(claimed.size());
         for (Delivery delivery : claimed) {
-            NoticeContent notice = notices.get(delivery.alertId()).content();
+            NoticeContent notice = notices.get(delivery.alertId()).map(StoredAlertNotices.ForSending::content).orElse(null);
             SendSpan span = spans.get(delivery.alertId());
             lane.senders().execute(() -> {
                 try (Tracer.SpanInScope scope = traces.inScope(span.span())) {

@@ -126,7 +126,8 @@ public class DeliveryQueue {
                        language, hand_over_rank
                 from (select distinct on (recipient_kind, recipient_id, channel) *
                       from delivery
-                      where alert_id = :alertId and notice <> 'FOUND' and state in ('ACCEPTED', 'DELIVERED')
+                      where alert_id = :alertId and notice not in ('FOUND', 'APPROVAL_REQUESTED')
+                        and state in ('ACCEPTED', 'DELIVERED')
                         and address is not null
                       order by recipient_kind, recipient_id, channel, created_at) reached
                 where not exists (select 1 from volunteer_channel c

@@ -3,6 +3,7 @@ package org.childalert.notifications.messaging;
 import java.util.function.Consumer;
 
 import org.childalert.events.AcknowledgementOverdue;
+import org.childalert.events.AlertApprovalRequested;
 import org.childalert.events.AlertCancelled;
 import org.childalert.events.AlertExpired;
 import org.childalert.events.AlertIssued;
@@ -10,6 +11,7 @@ import org.childalert.events.AlertUpdated;
 import org.childalert.events.AlertWidened;
 import org.childalert.kit.messaging.InboundEvents;
 import org.childalert.notifications.fanout.AlertNotices;
+import org.childalert.notifications.fanout.ApprovalRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -27,10 +29,12 @@ class AlertEventsListener {
 
     private final InboundEvents inbound;
     private final AlertNotices notices;
+    private final ApprovalRequests approvals;
 
-    AlertEventsListener(InboundEvents inbound, AlertNotices notices) {
+    AlertEventsListener(InboundEvents inbound, AlertNotices notices, ApprovalRequests approvals) {
         this.inbound = inbound;
         this.notices = notices;
+        this.approvals = approvals;
     }
 
     /** Bound as {@code alertEvents-in-0} to {@code alerts.events}, group {@code notification-service}. */
@@ -52,6 +56,8 @@ class AlertEventsListener {
             inbound.handleOnce(expired, notices::on);
         } else if (event instanceof AcknowledgementOverdue overdue) {
             inbound.handleOnce(overdue, notices::on);
+        } else if (event instanceof AlertApprovalRequested request) {
+            inbound.handleOnce(request, approvals::on);
         } else {
             log.debug("Ignoring {} on alerts.events: not for this service", event.getClass().getSimpleName());
         }

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       from the notice, marks a stuck alert expired (so nothing more is sent for it) and its open fan-outs
  *       stopped, and sets {@code purged_at};</li>
  *   <li>deletes the deliveries, replies, zones reached and fan-out jobs of every closed alert, in batches;</li>
- *   <li>deletes the notices (with their summaries) of alerts that ended longer ago than {@code ended-alerts}.</li>
+ *   <li>deletes the notices (with their summaries) of alerts that ended longer ago than {@code ended-alerts};</li>
+ *   <li>deletes the approval requests received longer ago than {@code recipient-rows}, with their deliveries.</li>
  * </ol>
  * An alert that is running (neither cancelled nor expired, and issued less than {@code stuck-alerts} ago) is never
  * touched, whatever the state of its deliveries. Several instances may run a pass at once: an alert is closed
@@ -53,9 +54,11 @@ public class AlertRetention {
         Purged purged = purgeAt(clock.instant());
         if (purged.anything()) {
             log.info("Retention: {} finished fan-out job(s) deleted; {} alert(s) closed ({} of them stuck); deleted"
-                            + " {} delivery, {} reply, {} zone and {} fan-out row(s) of closed alerts, and {} notice(s)",
+                            + " {} delivery, {} reply, {} zone and {} fan-out row(s) of closed alerts, {} notice(s) and {}"
+                            + " approval request(s)",
                     purged.finishedFanOutJobs(), purged.alertsClosed(), purged.stuckAlertsClosed(), purged.deliveries(),
-                    purged.replies(), purged.zones(), purged.alertFanOutJobs(), purged.notices());
+                    purged.replies(), purged.zones(), purged.alertFanOutJobs(), purged.notices(),
+                    purged.approvalRequests());
         }
     }
 
@@ -65,8 +68,9 @@ public class AlertRetention {
         int[] closed = closeDueAlerts(now);
         long[] deleted = deleteRowsOfClosedAlerts();
         int notices = deleteOldNotices(now.minus(properties.endedAlerts()));
+        int approvalRequests = deleteOldApprovalRequests(now.minus(properties.recipientRows()));
         return new Purged(finishedFanOutJobs, closed[0], closed[1], deleted[0], deleted[1], deleted[2], deleted[3],
-                notices);
+                notices, approvalRequests);
     }
 
     private int deleteFinishedFanOuts(Instant cutoff) {
@@ -239,6 +243,34 @@ public class AlertRetention {
         return total;
     }
 
+    /**
+     * Deletes the approval requests (V19) received longer ago than {@code recipient-rows}, with their
+     * APPROVAL_REQUESTED deliveries (the request's number is their revision): those of an alert that was never
+     * issued here (refused) have no notice, and would otherwise stay. Long done: an approval waits minutes.
+     */
+    private int deleteOldApprovalRequests(Instant cutoff) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = inTransaction(() -> jdbc.sql("""
+                    with due as (select alert_id, seq from approval_request where received_at < :cutoff
+                                 order by received_at limit :limit for update skip locked),
+                         messages as (delete from delivery d using due
+                                      where d.alert_id = due.alert_id and d.notice = 'APPROVAL_REQUESTED'
+                                        and d.revision = due.seq),
+                         requests as (delete from approval_request r using due
+                                      where r.alert_id = due.alert_id and r.seq = due.seq returning 1)
+                    select count(*) from requests
+                    """)
+                    .param("cutoff", Timestamp.from(cutoff))
+                    .param("limit", properties.batchSize())
+                    .query(Integer.class)
+                    .single());
+            total += deleted;
+        } while (deleted == properties.batchSize());
+        return total;
+    }
+
     private int inTransaction(java.util.function.IntSupplier work) {
         Integer done = transactions.execute(status -> work.getAsInt());
         return done == null ? 0 : done;
@@ -246,10 +278,11 @@ public class AlertRetention {
 
     /** How many rows one pass deleted, and how many alerts it closed. */
     public record Purged(int finishedFanOutJobs, int alertsClosed, int stuckAlertsClosed, long deliveries, long replies,
-                         long zones, long alertFanOutJobs, int notices) {
+                         long zones, long alertFanOutJobs, int notices, int approvalRequests) {
 
         boolean anything() {
-            return finishedFanOutJobs + alertsClosed + deliveries + replies + zones + alertFanOutJobs + notices > 0;
+            return finishedFanOutJobs + alertsClosed + deliveries + replies + zones + alertFanOutJobs + notices
+                    + approvalRequests > 0;
         }
     }
 }

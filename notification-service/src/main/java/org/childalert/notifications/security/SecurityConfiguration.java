@@ -55,6 +55,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/alerts/*/deliveries").hasAnyRole(COORDINATOR, POLICE, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/alerts/*/replies").hasAnyRole(COORDINATOR, POLICE, ADMIN)
 
+                        // before an alert is approved: its reach and its messages, nothing stored
+                        .requestMatchers(HttpMethod.POST, "/api/reach-estimates").hasAnyRole(COORDINATOR, POLICE)
                         .requestMatchers(HttpMethod.GET, "/api/alerts/*/report", "/api/alerts/*/report/stream")
                                 .hasAnyRole(COORDINATOR, POLICE, ADMIN)
                         .anyRequest().denyAll());

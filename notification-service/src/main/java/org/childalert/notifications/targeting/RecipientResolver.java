@@ -117,7 +117,7 @@ public class RecipientResolver {
      * {@link NearbyHomes} computes, then the exact rule, pause and quiet hours; nearest first, so that a fan-out
      * queues (and, limited by a provider's rate, hands over) the volunteers closest to the last-seen place first.
      */
-    static final String VOLUNTEERS = """
+    static final String REACHABLE_VOLUNTEERS = """
             select r.volunteer_id as id, r.channel, r.address, r.language, %1$s as nearness
             from unnest(cast(:reachBounds as integer[]), cast(:bands as integer[]),
                         cast(:wests as double precision[]), cast(:easts as double precision[]))
@@ -130,8 +130,21 @@ public class RecipientResolver {
                    or not (case when r.quiet_from <= r.quiet_until
                                 then :localTime >= r.quiet_from and :localTime < r.quiet_until
                                 else :localTime >= r.quiet_from or :localTime < r.quiet_until end))
-            order by nearness desc
             """.formatted(NEARNESS, WITHIN_REACH);
+
+    /** {@link #REACHABLE_VOLUNTEERS}, nearest first: what a fan-out streams. */
+    static final String VOLUNTEERS = REACHABLE_VOLUNTEERS + "order by nearness desc\n";
+
+    /**
+     * {@link #REACHABLE_VOLUNTEERS} counted per channel and language, less the addresses told as police: what a
+     * reach estimate reads, through the same index ranges, without a row leaving the database.
+     */
+    static final String VOLUNTEERS_COUNTED = """
+            select v.channel, v.language, count(*) as n
+            from (%s) v
+            where not (v.address = any(cast(:policeAddresses as text[])))
+            group by v.channel, v.language
+            """.formatted(REACHABLE_VOLUNTEERS);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PostalCodeGeocoder postalCodes;
@@ -156,13 +169,47 @@ public class RecipientResolver {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Stream<Recipient> recipients(GeoCircle area, DisclosureLevel level) {
-        List<Recipient> police = police(area).stream().map(PoliceRecipient::recipient).toList();
-        if (level == DisclosureLevel.POLICE_ONLY) {
-            return police.stream();
+        Targets targets = targets(area, level);
+        if (!targets.volunteersToo()) {
+            return targets.police().stream();
         }
-        Set<String> policeAddresses = police.stream().map(Recipient::address).collect(Collectors.toSet());
-        return Stream.concat(police.stream(), volunteers(area, level)
-                .filter(volunteer -> !policeAddresses.contains(volunteer.address())));
+        return Stream.concat(targets.police().stream(), volunteers(area, level)
+                .filter(volunteer -> !targets.policeAddresses().contains(volunteer.address())));
+    }
+
+    /**
+     * How many {@link #recipients} would reach, per recipient kind, channel and language, without queuing or
+     * streaming anyone: the same {@link #targets} (police, whether volunteers are told, whose address is told as
+     * police), the volunteers counted in the database over the same index ranges and rule.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Reach> reach(GeoCircle area, DisclosureLevel level) {
+        Targets targets = targets(area, level);
+        Map<Reach.Key, Long> counts = new LinkedHashMap<>();
+        targets.police().forEach(police -> counts.merge(
+                new Reach.Key(RecipientKind.POLICE, police.channel(), police.language()), 1L, Long::sum));
+        List<Reach> reach = new ArrayList<>();
+        counts.forEach((key, n) -> reach.add(new Reach(key.kind(), key.channel(), key.language(), n)));
+        if (targets.volunteersToo()) {
+            reach.addAll(jdbc.query(VOLUNTEERS_COUNTED, volunteersQuery(area, level)
+                    .addValue("policeAddresses", targets.policeAddresses().toArray(String[]::new)),
+                    (rs, n) -> new Reach(RecipientKind.VOLUNTEER, DeliveryChannel.valueOf(rs.getString("channel")),
+                            Language.fromCode(rs.getString("language")), rs.getLong("n"))));
+        }
+        return reach;
+    }
+
+    /**
+     * What {@link #recipients} and {@link #reach} both start from: the police of the area, whether the level
+     * reaches volunteers, and the addresses already told as police (a volunteer on one of them is not told again).
+     */
+    private Targets targets(GeoCircle area, DisclosureLevel level) {
+        List<Recipient> police = police(area).stream().map(PoliceRecipient::recipient).toList();
+        return new Targets(police, level != DisclosureLevel.POLICE_ONLY,
+                police.stream().map(Recipient::address).collect(Collectors.toSet()));
+    }
+
+    private record Targets(List<Recipient> police, boolean volunteersToo, Set<String> policeAddresses) {
     }
 
     /** The volunteers alone, streamed nearest first (each with their distance); what the benchmark measures. */
@@ -216,6 +263,12 @@ public class RecipientResolver {
             });
         }
         return once.values().stream().filter(police -> police.recipient().address() != null).toList();
+    }
+
+    /** Whether the circle touches any police zone (polygon or postal codes), whoever is on duty there. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean touchesAZone(GeoCircle area) {
+        return !touchedZones(area).isEmpty();
     }
 
     /** A zone the circle touches, and whom it sends the alert to: its duty contact, or its unit when that is null. */

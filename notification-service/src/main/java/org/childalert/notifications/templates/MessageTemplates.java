@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.childalert.events.NoticeKind;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -17,6 +18,8 @@ import org.springframework.web.util.HtmlUtils;
  * links to the child's photo when there is one (a link, which stops working when the alert ends, never the
  * image); an escalation, sent to police only, asks for the acknowledgement by reply. A {@link NoticeKind#FOUND}
  * notice says the child was found and asks to delete the earlier message, and never repeats the description.
+ * An {@link NoticeKind#APPROVAL_REQUESTED} message, to police on duty, says an approval waits and links to the
+ * console's approvals page; it ignores the notice content (there is none yet, and it names no child).
  */
 @Component
 public class MessageTemplates {
@@ -26,7 +29,22 @@ public class MessageTemplates {
     private static final DateTimeFormatter LAST_SEEN = DateTimeFormatter.ofPattern("dd/MM HH:mm")
             .withZone(ZoneId.of("Europe/Brussels"));
 
+    private final String approvalsUrl;
+
+    @Autowired
+    public MessageTemplates(ConsoleProperties console) {
+        this.approvalsUrl = console.approvalsUrl().toString();
+    }
+
+    /** With the development console's approvals page (tests, benchmarks). */
+    public MessageTemplates() {
+        this(new ConsoleProperties(ConsoleProperties.DEFAULT_APPROVALS_URL));
+    }
+
     public String sms(NoticeKind notice, Language language, NoticeContent content) {
+        if (notice == NoticeKind.APPROVAL_REQUESTED) {
+            return Wording.BRAND + ": " + String.format(ApprovalWording.in(language).sms(), approvalsUrl);
+        }
         Wording words = Wording.in(language);
         if (notice == NoticeKind.FOUND) {
             return Wording.BRAND + ": " + format(words.foundHeadline(), content) + " " + words.foundRequest();
@@ -53,6 +71,11 @@ public class MessageTemplates {
     }
 
     public RenderedEmail email(NoticeKind notice, Language language, NoticeContent content) {
+        if (notice == NoticeKind.APPROVAL_REQUESTED) {
+            ApprovalWording words = ApprovalWording.in(language);
+            return email(language, words.subject(),
+                    List.of(words.request(), String.format(words.openConsole(), approvalsUrl)), words.whyYouGetThis());
+        }
         Wording words = Wording.in(language);
         String subject;
         List<String> paragraphs = new ArrayList<>();
@@ -75,14 +98,18 @@ public class MessageTemplates {
             }
             paragraphs.add(notice == NoticeKind.ESCALATION ? words.acknowledgeRequest() : words.callToAction());
         }
-        String text = String.join("\n\n", paragraphs) + "\n\n-- \n" + words.whyYouGetThis() + "\n";
+        return email(language, subject, paragraphs, words.whyYouGetThis());
+    }
+
+    private static RenderedEmail email(Language language, String subject, List<String> paragraphs, String whyYouGetThis) {
+        String text = String.join("\n\n", paragraphs) + "\n\n-- \n" + whyYouGetThis + "\n";
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(language.code())
                 .append("\"><head><meta charset=\"utf-8\"><title>").append(HtmlUtils.htmlEscape(subject))
                 .append("</title></head><body><h1>").append(HtmlUtils.htmlEscape(subject)).append("</h1>");
         for (String paragraph : paragraphs) {
             html.append("<p>").append(HtmlUtils.htmlEscape(paragraph)).append("</p>");
         }
-        html.append("<hr><p><small>").append(HtmlUtils.htmlEscape(words.whyYouGetThis()))
+        html.append("<hr><p><small>").append(HtmlUtils.htmlEscape(whyYouGetThis))
                 .append("</small></p></body></html>");
         return new RenderedEmail(subject, text, html.toString());
     }

@@ -98,7 +98,7 @@ record Wording(
             case UPDATED -> updatedLabel;
             case WIDENED -> widenedLabel;
             case ESCALATION -> escalationLabel;
-            case ISSUED, FOUND -> null;
+            case ISSUED, FOUND, APPROVAL_REQUESTED -> null;
         };
     }
 }

@@ -11,10 +11,13 @@ import static org.mockito.Mockito.verify;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.childalert.events.AlertApprovalRequested;
 import org.childalert.events.AlertIssued;
+import org.childalert.events.ApprovalKind;
 import org.childalert.events.EventType;
 import org.childalert.kit.messaging.InboundEvents;
 import org.childalert.notifications.fanout.AlertNotices;
+import org.childalert.notifications.fanout.ApprovalRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,8 +32,9 @@ import org.springframework.messaging.Message;
 class EventContractTests {
 
     private final AlertNotices notices = mock(AlertNotices.class);
+    private final ApprovalRequests approvals = mock(ApprovalRequests.class);
     private final InboundEvents inbound = decodingWithoutADatabase(new EventContract().eventCatalogue());
-    private final Consumer<Message<byte[]>> alertEvents = new AlertEventsListener(inbound, notices).alertEvents();
+    private final Consumer<Message<byte[]>> alertEvents = new AlertEventsListener(inbound, notices, approvals).alertEvents();
 
     @Test
     void handsAnIssuedAlertToTheFanOut() {
@@ -41,6 +45,17 @@ class EventContractTests {
                         && issued.notice().childFirstName().equals("Lina")));
     }
 
+    @Test
+    void handsAnApprovalRequestToThePoliceOnDuty() {
+        alertEvents.accept(goldenSample("alerts.AlertApprovalRequested.v1"));
+
+        verify(approvals).on(argThat((AlertApprovalRequested request) ->
+                request.alertId().equals(UUID.fromString("a3f1c2d4-5b6e-4f70-8a91-b2c3d4e5f601"))
+                        && request.kind() == ApprovalKind.NEW_ALERT
+                        && request.area().radiusKm() == 10.0
+                        && request.requestedBy().username().equals("alice")));
+    }
+
     @ParameterizedTest
     @EnumSource(value = EventType.class, names = "ALERT.*|ACKNOWLEDGEMENT_.*", mode = EnumSource.Mode.MATCH_ANY)
     void bindsTheQueueToATypeExactlyWhenTheListenerHandsItOn(EventType type) {
@@ -48,8 +63,9 @@ class EventContractTests {
 
         alertEvents.accept(goldenSample(type.typeName()));
 
-        int calls = Mockito.mockingDetails(notices).getInvocations().size();
-        assertThat(calls).as("fan-out calls for " + type.typeName()).isLessThanOrEqualTo(1);
+        int calls = Mockito.mockingDetails(notices).getInvocations().size()
+                + Mockito.mockingDetails(approvals).getInvocations().size();
+        assertThat(calls).as("calls for " + type.typeName()).isLessThanOrEqualTo(1);
         assertThat(boundRoutingKeys("alertEvents-in-0").contains(type.typeName()))
                 .as("bound to " + type.typeName()).isEqualTo(calls == 1);
     }

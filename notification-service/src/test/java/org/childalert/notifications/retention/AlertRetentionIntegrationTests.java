@@ -282,6 +282,40 @@ class AlertRetentionIntegrationTests {
                 .hasMessageContaining("stuck-alerts");
     }
 
+    @Test
+    void anApprovalRequestOfAnAlertNeverIssuedGoesWithItsMessagesAQuarterAfterItWasReceived() {
+        UUID refused = UUID.randomUUID();
+        approvalRequest(refused, 1, daysAgo(91));
+        UUID recent = UUID.randomUUID();
+        approvalRequest(recent, 1, daysAgo(2));
+
+        AlertRetention.Purged purged = retention().purgeAt(now);
+
+        assertThat(purged.approvalRequests()).isGreaterThanOrEqualTo(1);
+        assertThat(count("approval_request", refused)).isZero();
+        assertThat(count("delivery", refused)).isZero();
+        assertThat(count("approval_request", recent)).isEqualTo(1);
+        assertThat(count("delivery", recent)).isEqualTo(1);
+    }
+
+    /** A request as ApprovalRequests records it (its number is its messages' revision), with one message sent. */
+    private void approvalRequest(UUID alertId, int seq, Instant receivedAt) {
+        jdbc.sql("""
+                insert into approval_request (alert_id, seq, kind, requested_at, event_id, received_at)
+                values (:alertId, :seq, 'NEW_ALERT', :at, :eventId, :at)
+                """)
+                .param("alertId", alertId).param("seq", seq).param("at", Timestamp.from(receivedAt))
+                .param("eventId", UUID.randomUUID()).update();
+        jdbc.sql("""
+                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, revision, address,
+                                      language, state)
+                values (:id, :alertId, 'POLICE', :recipientId, 'SMS', 'APPROVAL_REQUESTED', :seq, '+32470123456', 'nl',
+                        'DELIVERED')
+                """)
+                .param("id", UUID.randomUUID()).param("alertId", alertId).param("recipientId", UUID.randomUUID())
+                .param("seq", seq).update();
+    }
+
     private Instant daysAgo(int days) {
         return now.minus(Duration.ofDays(days));
     }

@@ -53,6 +53,8 @@ class SecurityConfigurationTests {
                 row("GET", "/api/alerts/42/replies", "COORDINATOR", "POLICE", "ADMIN"),
                 row("GET", "/api/alerts/42/report", "COORDINATOR", "POLICE", "ADMIN"),
                 row("GET", "/api/alerts/42/report/stream", "COORDINATOR", "POLICE", "ADMIN"),
+                row("POST", "/api/reach-estimates", "COORDINATOR", "POLICE"),
+                row("GET", "/api/reach-estimates"),
                 row("POST", "/api/alerts/42/deliveries"),
                 row("GET", "/api/alerts/42"),
                 row("GET", "/api/something-new"));

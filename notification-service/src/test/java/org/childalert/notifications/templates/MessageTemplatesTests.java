@@ -1,5 +1,6 @@
 package org.childalert.notifications.templates;
 
+import java.net.URI;
 import java.time.Instant;
 
 import org.childalert.events.NoticeKind;
@@ -126,5 +127,35 @@ class MessageTemplatesTests {
         assertThat(templates.sms(NoticeKind.UPDATED, Language.EN, emma)).doesNotContain("Photo");
         assertThat(templates.sms(NoticeKind.ISSUED, Language.EN, withPhoto)).doesNotContain(PHOTO);
         assertThat(templates.sms(NoticeKind.UPDATED, Language.EN, withPhoto)).contains("Photo: " + PHOTO);
+    }
+
+    @Test
+    void anApprovalRequestIsOneGsmSegmentWithTheConsoleLinkAndNothingOfTheChildInEveryLanguage() {
+        String url = "https://console.childalert.example.be/approvals";
+        MessageTemplates withConsole = new MessageTemplates(new ConsoleProperties(URI.create(url)));
+        for (Language language : Language.values()) {
+            String sms = withConsole.sms(NoticeKind.APPROVAL_REQUESTED, language, emma);
+            RenderedEmail email = withConsole.email(NoticeKind.APPROVAL_REQUESTED, language, emma);
+
+            assertThat(sms).as(language + ": " + sms).startsWith("CHILD ALERT: ").endsWith(url);
+            assertThat(SmsSegments.count(sms)).as(language + ": " + sms).isEqualTo(1);
+            assertThat(SmsSegments.isGsm7(sms)).as(language + ": " + sms).isTrue();
+            assertThat(email.text()).contains(url);
+            assertThat(email.html()).contains(url).contains("lang=\"" + language.code() + "\"");
+            for (String rendered : new String[] {sms, email.subject(), email.text(), email.html()}) {
+                assertThat(rendered).doesNotContain("Emma", "Red coat", "Brussels-North", "112");
+            }
+        }
+        assertThat(withConsole.sms(NoticeKind.APPROVAL_REQUESTED, Language.NL, null))
+                .isEqualTo("CHILD ALERT: Een melding of een wijziging wacht op goedkeuring door de politie. Open: " + url);
+        assertThat(withConsole.email(NoticeKind.APPROVAL_REQUESTED, Language.FR, null).subject())
+                .isEqualTo("Child Alert : approbation demandée");
+    }
+
+    @Test
+    void theApprovalsLinkIsTheDevelopmentConsolesByDefault() {
+        assertThat(templates.sms(NoticeKind.APPROVAL_REQUESTED, Language.EN, null))
+                .isEqualTo("CHILD ALERT: An alert or a change to one waits for police approval. Open: "
+                        + "http://localhost:8080/approvals");
     }
 }
