@@ -22,8 +22,8 @@ record ReachEstimateRequest(
         @NotNull DisclosureLevel level,
         @NotNull @Valid Notice notice) {
 
-    /** The widest radius alert-service lets an alert be asked to cover ({@code max-widening-radius-km}). */
-    static final String MAX_RADIUS_KM = "150";
+    /** The widest radius alert-service lets an alert cover ({@code Alert.MAX_RADIUS_KM}; the console warns past 150 km). */
+    static final String MAX_RADIUS_KM = "500";
 
     record Area(
             @NotNull @DecimalMin(value = "-90", message = "must be between -90 and 90")

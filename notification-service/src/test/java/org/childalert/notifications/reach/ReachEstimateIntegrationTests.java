@@ -155,7 +155,7 @@ class ReachEstimateIntegrationTests {
 
     @Test
     void refusesBadInputNamingTheField() throws Exception {
-        assertRefused(body(151, "TARGETED", "x"), "area.radiusKm", "at most 150 km");
+        assertRefused(body(501, "TARGETED", "x"), "area.radiusKm", "at most 500 km");
         assertRefused(body(0, "TARGETED", "x"), "area.radiusKm", "more than 0 km");
         assertRefused(body(10, "TARGETED", "x").replace("\"latitude\":" + latitude, "\"latitude\":91"), "area.latitude",
                 "between -90 and 90");
