@@ -74,6 +74,27 @@ class AlertFlowEndToEndTests {
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         String caseId = opened.text("id");
 
+        // before police are asked: how many the alert would reach, per channel and language, from the resolver that
+        // will send it, and each language's messages as they will read (with the SMS's segments)
+        String estimateJson = """
+                {"area":{"latitude":%s,"longitude":%s,"radiusKm":10},"level":"TARGETED",
+                 "notice":{"childFirstName":"Lina","childAge":12,"description":"Red jacket, blue backpack, 1m40",
+                           "lastSeenPlace":"Brussels-North station","lastSeenAt":"%s"}}
+                """.formatted(LAT, LON, Instant.now().minus(1, ChronoUnit.HOURS));
+        Api.Response estimate = alice.post("/api/reach-estimates", estimateJson);
+        assertThat(estimate.status()).as(estimate.toString()).isEqualTo(200);
+        assertThat(estimate.json().get("recipients").get("VOLUNTEER").get("SMS").get("nl").asLong())
+                .as("the near volunteer among those the alert would text in Dutch").isPositive();
+        assertThat(estimate.json().get("recipients").get("POLICE").get("SMS").get("nl").asLong())
+                .as("zone 5339's duty contact").isPositive();
+        assertThat(estimate.json().get("previews")).anySatisfy(preview -> {
+            assertThat(preview.get("language").asText()).isEqualTo("nl");
+            assertThat(preview.get("sms").get("text").asText()).contains("Lina");
+            assertThat(preview.get("sms").get("segments").asInt()).isPositive();
+        });
+        assertThat(Api.as("carol").post("/api/reach-estimates", estimateJson).status()).isEqualTo(403);
+        assertThat(TwilioFake.messagesTo(nearPhone)).as("an estimate tells nobody").isEmpty();
+
         Api.Response escalated = alice.post("/api/cases/" + caseId + "/escalations", """
                 {"level":"TARGETED","radiusKm":10,
                  "criteria":{"underEighteen":true,"lifeInDanger":true,"likelyInCountry":true,"enoughInformation":true}}
@@ -84,6 +105,19 @@ class AlertFlowEndToEndTests {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(alice.get("/api/alerts/" + alertId).text("status")).isEqualTo("PENDING_APPROVAL"));
 
+        // the police on duty where the alert would go are told that an approval waits, with the console's approvals
+        // page and nothing about the child; the public hears nothing yet
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(TwilioFake.messagesTo(policePhone)).singleElement().extracting(TwilioFake.Sms::body)
+                    .asString().contains("/approvals").doesNotContain("Lina");
+            assertThat(TwilioFake.messagesTo(zonePhone)).singleElement().extracting(TwilioFake.Sms::body)
+                    .asString().contains("/approvals").doesNotContain("Lina");
+            assertThat(MailFake.inbox(policeEmail)).singleElement().extracting(MailFake.Mail::subject)
+                    .asString().doesNotContain("Lina");
+        });
+        assertThat(TwilioFake.messagesTo(nearPhone)).isEmpty();
+        assertThat(MailFake.inbox(nearEmail)).isEmpty();
+
         Api.Response ownApproval = alice.post("/api/alerts/" + alertId + "/approval", "{}");
         assertThat(ownApproval.status()).as("a coordinator cannot approve: " + ownApproval).isEqualTo(403);
 
@@ -93,9 +127,9 @@ class AlertFlowEndToEndTests {
         assertThat(approved.text("status")).isEqualTo("ACTIVE");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(TwilioFake.messagesTo(policePhone)).hasSize(1);
+            assertThat(TwilioFake.messagesTo(policePhone)).hasSize(2);
             assertThat(TwilioFake.messagesTo(nearPhone)).hasSize(1);
-            assertThat(MailFake.inbox(policeEmail)).hasSize(1);
+            assertThat(MailFake.inbox(policeEmail)).hasSize(2);
             assertThat(MailFake.inbox(nearEmail)).hasSize(1);
         });
         Duration firstReach = Duration.between(approvedAt, Instant.now());
@@ -123,7 +157,7 @@ class AlertFlowEndToEndTests {
 
         // police zone 5339 was reached: alert-service waits for its acknowledgement
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(TwilioFake.messagesTo(zonePhone)).hasSize(1);
+            assertThat(TwilioFake.messagesTo(zonePhone)).hasSize(2);
             assertThat(zoneStatus(alice, alertId)).isEqualTo("WAITING");
         });
 
@@ -159,13 +193,13 @@ class AlertFlowEndToEndTests {
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(TwilioFake.messagesTo(policePhone)).hasSize(2);
+            assertThat(TwilioFake.messagesTo(policePhone)).hasSize(3);
             assertThat(TwilioFake.messagesTo(nearPhone)).hasSize(2);
-            assertThat(MailFake.inbox(policeEmail)).hasSize(2);
+            assertThat(MailFake.inbox(policeEmail)).hasSize(3);
             assertThat(MailFake.inbox(nearEmail)).hasSize(2);
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(TwilioFake.messagesTo(zonePhone)).hasSize(2));
+                assertThat(TwilioFake.messagesTo(zonePhone)).hasSize(3));
         List<TwilioFake.Sms> nearSms = TwilioFake.messagesTo(nearPhone);
         assertThat(nearSms).extracting(TwilioFake.Sms::body).doesNotHaveDuplicates();
         assertThat(TwilioFake.messagesTo(farPhone)).isEmpty();
