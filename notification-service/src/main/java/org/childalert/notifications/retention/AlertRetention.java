@@ -74,21 +74,15 @@ public class AlertRetention {
     }
 
     private int deleteFinishedFanOuts(Instant cutoff) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = inTransaction(() -> jdbc.sql("""
-                    delete from fanout_job where id in (
-                        select id from fanout_job
-                        where state in ('DONE', 'STOPPED') and finished_at < :cutoff
-                        limit :limit)
-                    """)
-                    .param("cutoff", Timestamp.from(cutoff))
-                    .param("limit", properties.batchSize())
-                    .update());
-            total += deleted;
-        } while (deleted == properties.batchSize());
-        return total;
+        return (int) inBatches(() -> jdbc.sql("""
+                delete from fanout_job where id in (
+                    select id from fanout_job
+                    where state in ('DONE', 'STOPPED') and finished_at < :cutoff
+                    limit :limit)
+                """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", properties.batchSize())
+                .update());
     }
 
     /** Returns {alerts closed, of which stuck}. */
@@ -204,43 +198,31 @@ public class AlertRetention {
     }
 
     private long deleteAllOf(String table, UUID alertId) {
-        long total = 0;
-        int deleted;
-        do {
-            // only for tables of RECIPIENT_TABLES; a closed alert's rows, a batch per transaction
-            String delete = "delete from " + table + " where ctid in (select ctid from " + table
-                    + " where alert_id = :alertId limit :limit)";
-            deleted = inTransaction(() -> jdbc.sql(delete)
-                    .param("alertId", alertId)
-                    .param("limit", properties.batchSize())
-                    .update());
-            total += deleted;
-        } while (deleted == properties.batchSize());
-        return total;
+        // only for tables of RECIPIENT_TABLES; a closed alert's rows, a batch per transaction
+        String delete = "delete from " + table + " where ctid in (select ctid from " + table
+                + " where alert_id = :alertId limit :limit)";
+        return inBatches(() -> jdbc.sql(delete)
+                .param("alertId", alertId)
+                .param("limit", properties.batchSize())
+                .update());
     }
 
     private int deleteOldNotices(Instant cutoff) {
-        int total = 0;
-        int deleted;
-        do {
-            // a notice whose recipient rows are not all gone yet (a pass cut short) waits for the next pass
-            deleted = inTransaction(() -> jdbc.sql("""
-                    delete from alert_notice where alert_id in (
-                        select alert_id from alert_notice n
-                        where purged_at is not null and coalesce(cancelled_at, expired_at) < :cutoff
-                          and not exists (select 1 from delivery d where d.alert_id = n.alert_id)
-                          and not exists (select 1 from reply r where r.alert_id = n.alert_id)
-                          and not exists (select 1 from police_zone_alert z where z.alert_id = n.alert_id)
-                          and not exists (select 1 from fanout_job f where f.alert_id = n.alert_id)
-                        limit :limit
-                        for update skip locked)
-                    """)
-                    .param("cutoff", Timestamp.from(cutoff))
-                    .param("limit", properties.batchSize())
-                    .update());
-            total += deleted;
-        } while (deleted == properties.batchSize());
-        return total;
+        // a notice whose recipient rows are not all gone yet (a pass cut short) waits for the next pass
+        return (int) inBatches(() -> jdbc.sql("""
+                delete from alert_notice where alert_id in (
+                    select alert_id from alert_notice n
+                    where purged_at is not null and coalesce(cancelled_at, expired_at) < :cutoff
+                      and not exists (select 1 from delivery d where d.alert_id = n.alert_id)
+                      and not exists (select 1 from reply r where r.alert_id = n.alert_id)
+                      and not exists (select 1 from police_zone_alert z where z.alert_id = n.alert_id)
+                      and not exists (select 1 from fanout_job f where f.alert_id = n.alert_id)
+                    limit :limit
+                    for update skip locked)
+                """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", properties.batchSize())
+                .update());
     }
 
     /**
@@ -249,40 +231,45 @@ public class AlertRetention {
      * issued here (refused) have no notice, and would otherwise stay. Long done: an approval waits minutes.
      */
     private int deleteOldApprovalRequests(Instant cutoff) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = inTransaction(() -> jdbc.sql("""
-                    with due as (select alert_id, seq from approval_request where received_at < :cutoff
-                                 order by received_at limit :limit for update skip locked),
-                         messages as (delete from delivery d using due
-                                      where d.alert_id = due.alert_id and d.notice = 'APPROVAL_REQUESTED'
-                                        and d.revision = due.seq),
-                         requests as (delete from approval_request r using due
-                                      where r.alert_id = due.alert_id and r.seq = due.seq returning 1)
-                    select count(*) from requests
-                    """)
-                    .param("cutoff", Timestamp.from(cutoff))
-                    .param("limit", properties.batchSize())
-                    .query(Integer.class)
-                    .single());
-            total += deleted;
-        } while (deleted == properties.batchSize());
-        return total;
-    }
+        return (int) inBatches(() -> jdbc.sql("""
+                with due as (select alert_id, seq from approval_request where received_at < :cutoff
+                             order by received_at limit :limit for update skip locked),
+                     messages as (delete from delivery d using due
+                                  where d.alert_id = due.alert_id and d.notice = 'APPROVAL_REQUESTED'
+                                    and d.revision = due.seq),
+                     requests as (delete from approval_request r using due
+                                  where r.alert_id = due.alert_id and r.seq = due.seq returning 1)
+                select count(*) from requests
+                """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", properties.batchSize())
+                .query(Integer.class)
+                .single());
+}
 
-    private int inTransaction(java.util.function.IntSupplier work) {
-        Integer done = transactions.execute(status -> work.getAsInt());
-        return done == null ? 0 : done;
-    }
+/** Runs a deleting statement, a transaction per batch, until a batch deletes fewer rows than a batch holds. */
+private long inBatches(java.util.function.IntSupplier batch) {
+    long total = 0;
+    int deleted;
+    do {
+        deleted = inTransaction(batch);
+        total += deleted;
+    } while (deleted == properties.batchSize());
+    return total;
+}
 
-    /** How many rows one pass deleted, and how many alerts it closed. */
-    public record Purged(int finishedFanOutJobs, int alertsClosed, int stuckAlertsClosed, long deliveries, long replies,
-                         long zones, long alertFanOutJobs, int notices, int approvalRequests) {
+private int inTransaction(java.util.function.IntSupplier work) {
+    Integer done = transactions.execute(status -> work.getAsInt());
+    return done == null ? 0 : done;
+}
 
-        boolean anything() {
-            return finishedFanOutJobs + alertsClosed + deliveries + replies + zones + alertFanOutJobs + notices
-                    + approvalRequests > 0;
-        }
+/** How many rows one pass deleted, and how many alerts it closed. */
+public record Purged(int finishedFanOutJobs, int alertsClosed, int stuckAlertsClosed, long deliveries, long replies,
+                     long zones, long alertFanOutJobs, int notices, int approvalRequests) {
+
+    boolean anything() {
+        return finishedFanOutJobs + alertsClosed + deliveries + replies + zones + alertFanOutJobs + notices
+                + approvalRequests > 0;
     }
+}
 }
