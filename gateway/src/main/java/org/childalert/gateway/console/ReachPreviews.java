@@ -33,8 +33,8 @@ public class ReachPreviews {
      * The estimate, or why there is none.
      *
      * @param estimate what notification-service answered; null when it refused or did not answer
-     * @param problems the service's reasons for refusing (its field errors' messages, else its detail), for
-     *                 {@code @errorTexts} to put in the user's words; empty when it failed or did not answer
+     * @param problems the service's reasons for refusing the request as invalid (its field errors' messages, else
+     *                 its detail), for {@code @errorTexts} to put in the user's words; empty on any other failure
      */
     public record Panel(ReachEstimate estimate, List<String> problems) {
 
@@ -65,7 +65,9 @@ public class ReachPreviews {
             return estimate == null ? new Panel(null, List.of()) : new Panel(estimate, List.of());
         }
         catch (ServiceProblem problem) {
-            List<String> reasons = problem.status() >= 500 ? List.of()
+            // only a refusal of what was asked (400) has reasons worth the user's reading; any other failure
+            // (a service without the estimate, a 403, a 5xx) is said in the panel's own words
+            List<String> reasons = problem.status() != 400 ? List.of()
                     : problem.fieldErrors().isEmpty() ? List.of(problem.detail())
                     : problem.fieldErrors().stream().map(ServiceProblem.FieldError::message).toList();
             return new Panel(null, reasons);
