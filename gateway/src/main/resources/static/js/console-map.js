@@ -47,8 +47,10 @@
     }
   });
 
-  // An area: the place and the circle of an alert, a case's last-seen place, the radius being chosen.
-  document.querySelectorAll('figure.area-map[data-map-latitude]').forEach(figure => {
+  // An area: the place and the circle of an alert, a case's last-seen place, the radius being chosen. Drawn once per
+  // figure, also in a part of a page that htmx swapped in (the approvals page updates itself).
+  const drawAreas = () => document.querySelectorAll('figure.area-map[data-map-latitude]:not([data-map-drawn])').forEach(figure => {
+    figure.dataset.mapDrawn = 'true';
     const latitude = parseFloat(figure.dataset.mapLatitude);
     const longitude = parseFloat(figure.dataset.mapLongitude);
     const radiusKm = parseFloat(figure.dataset.mapRadiusKm);
@@ -83,6 +85,8 @@
       });
     });
   });
+  drawAreas();
+  document.addEventListener('htmx:afterSettle', drawAreas);
 
   // A radius wider than most of the country asks for a second look (the server asks again on submission).
   document.querySelectorAll('[data-area-radius-input]').forEach(input => {

@@ -63,6 +63,12 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** An image as the raw request body (a case's photo), bytes as they are. */
+    Response putImage(String path, byte[] image, String contentType) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(image)));
+    }
+
     Response delete(String path) throws IOException, InterruptedException {
         return send(request(path).DELETE());
     }

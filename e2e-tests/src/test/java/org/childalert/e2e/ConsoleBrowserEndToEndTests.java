@@ -57,6 +57,7 @@ class ConsoleBrowserEndToEndTests {
 
     @Test
     void coordinatorAndPoliceTakeAnAlertFromRequestToFoundThroughTheConsole() throws Exception {
+        String rejectedCase;
         String rejectedAlert;
         String approvedAlert;
         Browser.startRecording();
@@ -64,7 +65,7 @@ class ConsoleBrowserEndToEndTests {
             alice.signIn("alice");
             alice.screenshot("01-start");
 
-            String rejectedCase = openCase(alice, "Sami");
+            rejectedCase = openCase(alice, "Sami");
             rejectedAlert = requestAlert(alice, rejectedCase, false);
             String approvedCase = openCase(alice, "Lina");
             approvedAlert = requestAlert(alice, approvedCase, true);
@@ -75,11 +76,32 @@ class ConsoleBrowserEndToEndTests {
             alice.screenshot("02-cases");
         }
 
+        // the coordinator has a photo of Sami on file: the officer deciding sees it on the card
+        Api.Response photo = Api.as("alice").putImage("/api/cases/" + rejectedCase + "/photo", aPng(), "image/png");
+        assertThat(photo.status()).as(photo.toString()).isBetween(200, 299);
+
         try (Browser bob = Browser.open("fr-BE,fr")) {
             bob.signIn("bob");
             awaitWaitingForDecision(bob, rejectedAlert);
             assertThat(bob.language()).isEqualTo("fr");
+            // the card: the alert's circle on the map, the child's photo (served by the console), a link to the case
+            String map = "#approval-map-" + rejectedAlert;
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    bob.findAll(By.cssSelector(map + " .leaflet-overlay-pane path, " + map + " canvas"))).isNotEmpty());
+            assertThat(bob.find(By.cssSelector(map)).getAttribute("data-radius-km")).isEqualTo("10");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bob.script(
+                    "return document.getElementById('approval-photo-" + rejectedAlert + "').naturalWidth"))
+                    .isEqualTo(4L));
+            assertThat(bob.find(By.id("approval-photo-" + rejectedAlert)).getAttribute("src"))
+                    .endsWith("/cases/" + rejectedCase + "/photo");
             bob.screenshot("06-approvals");
+            bob.follow(By.id("approval-case-" + rejectedAlert));
+            assertThat(bob.currentPath()).isEqualTo("/cases/" + rejectedCase);
+            assertThat(bob.text(By.id("case-title"))).startsWith("Sami");
+            assertThat(bob.findAll(By.id("case-photo"))).isNotEmpty();
+            // police read the case; acting on it stays the coordinator's
+            assertThat(bob.findAll(By.cssSelector("#timeline-form, #resolve-form, #request-escalation"))).isEmpty();
+            bob.go("/approvals");
             bob.type(By.id("reason-" + rejectedAlert), "L'enfant a été vu avec sa mère, pas de danger immédiat.");
             bob.follow(By.id("reject-" + rejectedAlert));
             assertThat(bob.text(By.cssSelector(".notice"))).contains("Refusée");
@@ -241,6 +263,15 @@ class ConsoleBrowserEndToEndTests {
             officer.go("/approvals");
             assertThat(officer.findAll(By.id("approval-" + alertId))).isNotEmpty();
         });
+    }
+
+    /** A 4 × 4 PNG, as a coordinator would upload a photo. */
+    private static byte[] aPng() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(1, 1, 0xa4161a);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        return png.toByteArray();
     }
 
     private static String uniqueMobile() {

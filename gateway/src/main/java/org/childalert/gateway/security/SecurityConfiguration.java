@@ -126,6 +126,9 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/error", "/api-docs/**").permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         // the console's pages, by audience
+                        // police read a case escalated to them (case-service checks which) from an approval card
+                        .requestMatchers(HttpMethod.GET, "/cases/new").hasRole(COORDINATOR)
+                        .requestMatchers(HttpMethod.GET, "/cases/*", "/cases/*/photo").hasAnyRole(COORDINATOR, POLICE)
                         .requestMatchers("/cases", "/cases/**").hasRole(COORDINATOR)
                         .requestMatchers(HttpMethod.POST, "/alerts/*/acknowledgements",
                                 "/active-alerts/*/acknowledgements").hasRole(POLICE)

@@ -16,6 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -325,6 +326,112 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                         containsString("<label for=\"criteria-lifeInDanger\">"),
                         containsString("aria-label=\"Map of the area around Brussels-North station, radius 10 km\""),
                         containsString("name=\"_csrf\""))));
+    }
+
+    @Test
+    void showsTheReachPerChannelAndLanguageAndEveryLanguagesMessagesBeforePoliceAreAsked() throws Exception {
+        stubCase("OPEN");
+        notificationService.stubFor(post("/api/reach-estimates").willReturn(okJson(ReachJson.estimate())));
+
+        String page = mvc.perform(page("/cases/" + caseId + "/escalation").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains(
+                "<p id=\"reach-total\">This alert would send 15 messages.</p>",
+                "<th scope=\"row\">Police, SMS</th>",
+                "<td data-language=\"fr\">3</td>",
+                "<td data-language=\"nl\">7</td>",
+                "<p class=\"message\" lang=\"nl\" id=\"reach-sms-nl\">VERMIST: Lina, 12 jaar.",
+                "<p class=\"hint\" id=\"reach-segments-nl\">SMS: 2 segments (GSM-7), 190 characters</p>",
+                "<p class=\"hint\" id=\"reach-segments-fr\">SMS: 1 segment (GSM-7), 84 characters</p>",
+                "<p class=\"hint\" id=\"reach-segments-en\">SMS: 3 segments (UCS-2), 150 characters</p>",
+                "<span lang=\"de\" id=\"reach-subject-de\">Vermisstes Kind: Lina, 12 Jahre</span>",
+                "<p class=\"message\" lang=\"en\" id=\"reach-email-en\">Lina, 12, is missing.</p>",
+                "hx-post=\"/cases/" + caseId + "/escalation/reach\"");
+        // the alert the form would ask for, as case-service would issue it: the child's age today, the case's facts
+        int age = java.time.Period.between(java.time.LocalDate.parse("2014-05-01"),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC)).getYears();
+        notificationService.verify(postRequestedFor(urlEqualTo("/api/reach-estimates"))
+                .withHeader("Authorization", equalTo("Bearer token-of-alice"))
+                .withRequestBody(equalToJson("""
+                        {"area":{"latitude":50.8603,"longitude":4.362,"radiusKm":10.0},"level":"TARGETED",
+                         "notice":{"childFirstName":"Lina","childAge":%d,"description":"Red jacket",
+                                   "lastSeenPlace":"Brussels-North station","lastSeenAt":"2026-11-28T08:30:00Z"}}"""
+                        .formatted(age))));
+    }
+
+    @Test
+    void estimatesAgainForTheLevelAndRadiusAsTypedWithoutAskingPolice() throws Exception {
+        stubCase("OPEN");
+        notificationService.stubFor(post("/api/reach-estimates").willReturn(okJson(ReachJson.estimate())));
+
+        mvc.perform(submit("/cases/" + caseId + "/escalation/reach").header("HX-Request", "true")
+                        .with(signedIn("alice", "coordinator")).with(csrf())
+                        .param("level", "PUBLIC").param("radiusKm", "25,5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<section class=\"reach\" id=\"reach\""),
+                        containsString("This alert would send 15 messages."),
+                        not(containsString("<html")))));
+        // without script, the same button shows the whole form again with the estimate
+        mvc.perform(submit("/cases/" + caseId + "/escalation/reach")
+                        .with(signedIn("alice", "coordinator")).with(csrf())
+                        .param("level", "PUBLIC").param("radiusKm", "25,5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"escalation-form\""),
+                        containsString("value=\"25,5\""),
+                        containsString("This alert would send 15 messages."))));
+
+        notificationService.verify(2, postRequestedFor(urlEqualTo("/api/reach-estimates"))
+                .withRequestBody(matchingJsonPath("$.area[?(@.radiusKm == 25.5)]"))
+                .withRequestBody(matchingJsonPath("$[?(@.level == 'PUBLIC')]")));
+        assertThat(caseService.findAll(postRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void saysInTheUsersLanguageWhyThereIsNoEstimateAndStillOffersTheRequest() throws Exception {
+        stubCase("OPEN");
+        notificationService.stubFor(post("/api/reach-estimates").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json").withBody("""
+                        {"title":"Invalid request","status":400,"detail":"area.radiusKm must be at most 150 km",
+                         "errors":[{"field":"area.radiusKm","message":"must be at most 150 km"}]}""")));
+
+        mvc.perform(submit("/cases/" + caseId + "/escalation/reach").header("HX-Request", "true")
+                        .header("Accept-Language", "nl").with(signedIn("alice", "coordinator")).with(csrf())
+                        .param("level", "TARGETED").param("radiusKm", "400"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Het bereik en de berichten kunnen nu niet worden getoond."),
+                        containsString("<li>Een schatting dekt ten hoogste 150 km rond de plaats.</li>"))));
+
+        // a notification-service without the estimate: its developer's words stay out of the page
+        notificationService.stubFor(post("/api/reach-estimates").willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json").withBody("""
+                        {"title":"Not Found","status":404,"detail":"No static resource api/reach-estimates."}""")));
+        mvc.perform(page("/cases/" + caseId + "/escalation").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"reach-failed\""),
+                        not(containsString("No static resource")),
+                        containsString("id=\"submit-escalation\""))));
+        notificationService.stubFor(post("/api/reach-estimates").willReturn(aResponse().withStatus(503)));
+        mvc.perform(page("/cases/" + caseId + "/escalation").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"reach-failed\"")));
+    }
+
+    @Test
+    void theReachEstimateIsForCoordinatorsAndNeedsTheCsrfToken() throws Exception {
+        mvc.perform(submit("/cases/" + caseId + "/escalation/reach").with(signedIn("bob", "police")).with(csrf())
+                        .param("level", "TARGETED").param("radiusKm", "10"))
+                .andExpect(status().isForbidden());
+        mvc.perform(submit("/cases/" + caseId + "/escalation/reach").with(signedIn("alice", "coordinator"))
+                        .param("level", "TARGETED").param("radiusKm", "10"))
+                .andExpect(status().isForbidden());
+
+        assertThat(notificationService.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
     @Test

@@ -33,6 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PolicePagesTests extends ConsoleTestSupport {
 
     private final UUID alertId = UUID.randomUUID();
+    private final UUID caseId = UUID.randomUUID();
 
     /** No running alert has a change waiting unless a test says otherwise. */
     @org.junit.jupiter.api.BeforeEach
@@ -145,6 +146,94 @@ class PolicePagesTests extends ConsoleTestSupport {
         alertService.verify(getRequestedFor(urlPathEqualTo("/api/alerts"))
                 .withQueryParam("status", equalTo("PENDING_APPROVAL"))
                 .withHeader("Authorization", equalTo("Bearer token-of-bob")));
+    }
+
+    @Test
+    void theApprovalCardShowsTheAlertsCircleTheChildsPhotoALinkToTheCaseAndWhatItWouldSend() throws Exception {
+        stubAlerts("PENDING_APPROVAL");
+        stubCase("\"/api/cases/" + caseId + "/photo\"");
+        notificationService.stubFor(post("/api/reach-estimates").willReturn(okJson(ReachJson.estimate())));
+
+        String page = mvc.perform(page("/approvals").with(signedIn("bob", "police")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains(
+                "<a id=\"approval-case-" + alertId + "\" href=\"/cases/" + caseId + "\">Open the case</a>",
+                "<img id=\"approval-photo-" + alertId + "\" class=\"photo\"",
+                "src=\"/cases/" + caseId + "/photo\" alt=\"Photo of Lina\">",
+                "data-map-latitude=\"50.8603\"",
+                "data-map-radius-km=\"10.0\"",
+                "data-map-id=\"approval-map-" + alertId + "\"",
+                "aria-label=\"Map of the area around Brussels-North station, radius 10 km\"",
+                "<p id=\"reach-" + alertId + "-total\">This alert would send 15 messages.</p>",
+                "<td data-language=\"fr\">3</td>",
+                "<p class=\"hint\" id=\"reach-" + alertId + "-segments-en\">SMS: 3 segments (UCS-2), 150 characters</p>",
+                "<span lang=\"nl\" id=\"reach-" + alertId + "-subject-nl\">Vermist kind: Lina, 12 jaar</span>");
+        caseService.verify(getRequestedFor(urlEqualTo("/api/cases/" + caseId))
+                .withHeader("Authorization", equalTo("Bearer token-of-bob")));
+        notificationService.verify(postRequestedFor(urlEqualTo("/api/reach-estimates"))
+                .withHeader("Authorization", equalTo("Bearer token-of-bob"))
+                .withRequestBody(equalToJson("""
+                        {"area":{"latitude":50.8603,"longitude":4.362,"radiusKm":10.0},"level":"TARGETED",
+                         "notice":{"childFirstName":"Lina","childAge":12,"description":"Red jacket",
+                                   "lastSeenPlace":"Brussels-North station","lastSeenAt":"2026-11-28T08:30:00Z"}}""")));
+    }
+
+    @Test
+    void theApprovalCardGoesWithoutPhotoAndEstimateWhenTheyCannotBeHadAndTheDecisionStaysPossible() throws Exception {
+        stubAlerts("PENDING_APPROVAL");
+        caseService.stubFor(get("/api/cases/" + caseId).willReturn(aResponse().withStatus(503)));
+        notificationService.stubFor(post("/api/reach-estimates").willReturn(aResponse().withStatus(503)));
+
+        String page = mvc.perform(page("/approvals").with(signedIn("bob", "police")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"approve-" + alertId + "\"", "id=\"reach-" + alertId + "-failed\"",
+                        "The reach and the messages cannot be shown right now.", "href=\"/cases/" + caseId + "\"")
+                .doesNotContain("approval-photo-");
+
+        stubCase("null");
+        assertThat(mvc.perform(page("/approvals").with(signedIn("bob", "police")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .doesNotContain("approval-photo-");
+    }
+
+    @Test
+    void anOfficerReadsTheCaseAndItsPhotoButActsOnlyFromTheApprovals() throws Exception {
+        stubCase("\"/api/cases/" + caseId + "/photo\"");
+        caseService.stubFor(get("/api/cases/" + caseId + "/timeline").willReturn(okJson("""
+                [{"at":"2026-11-28T09:40:00Z","kind":"CASE_OPENED","summary":"Opened by alice","author":"alice"}]""")));
+        caseService.stubFor(get("/api/cases/" + caseId + "/escalations").willReturn(okJson("[]")));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
+        caseService.stubFor(get("/api/cases/" + caseId + "/photo").willReturn(aResponse()
+                .withHeader("Content-Type", "image/png").withBody(png)));
+
+        mvc.perform(page("/cases/" + caseId).with(signedIn("bob", "police")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Lina Peeters"),
+                        containsString("id=\"case-photo\""),
+                        containsString("href=\"/approvals\""),
+                        not(containsString("id=\"timeline-form\"")),
+                        not(containsString("id=\"resolve-form\"")),
+                        not(containsString("id=\"request-escalation\"")))));
+        mvc.perform(page("/cases/" + caseId + "/photo").with(signedIn("bob", "police")))
+                .andExpect(status().isOk())
+                .andExpect(content().bytes(png));
+        caseService.verify(getRequestedFor(urlEqualTo("/api/cases/" + caseId))
+                .withHeader("Authorization", equalTo("Bearer token-of-bob")));
+
+        // the list, a new case and every change stay the coordinators'
+        mvc.perform(page("/cases").with(signedIn("bob", "police"))).andExpect(status().isForbidden());
+        mvc.perform(page("/cases/new").with(signedIn("bob", "police"))).andExpect(status().isForbidden());
+        mvc.perform(page("/cases/" + caseId + "/escalation").with(signedIn("bob", "police")))
+                .andExpect(status().isForbidden());
+        mvc.perform(submit("/cases/" + caseId + "/timeline").param("kind", "NOTE").param("summary", "x")
+                .with(signedIn("bob", "police")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(page("/cases/" + caseId).with(signedIn("carol", "volunteer"))).andExpect(status().isForbidden());
+        assertThat(caseService.findAll(postRequestedFor(anyUrl()))).isEmpty();
     }
 
     @Test
@@ -482,7 +571,17 @@ class PolicePagesTests extends ConsoleTestSupport {
                           "expiresAt":"2026-11-28T22:00:00Z",
                           "notice":{"childFirstName":"Lina","childAge":12,"description":"Red jacket",
                                     "lastSeenPlace":"Brussels-North station","lastSeenAt":"2026-11-28T08:30:00Z"}}],
-                         "page":0,"size":50,"totalItems":1}""".formatted(alertId, UUID.randomUUID(), status))));
+                         "page":0,"size":50,"totalItems":1}""".formatted(alertId, caseId, status))));
+    }
+
+    /** The case behind the waiting alert, as case-service shows it to police it was escalated to. */
+    private void stubCase(String photoJson) {
+        caseService.stubFor(get("/api/cases/" + caseId).willReturn(okJson("""
+                {"id":"%s","child":{"id":"%s","firstName":"Lina","lastName":"Peeters","dateOfBirth":"2014-05-01"},
+                 "category":"CRIMINAL_ABDUCTION","status":"ESCALATED",
+                 "lastSeen":{"at":"2026-11-28T08:30:00Z","latitude":50.8603,"longitude":4.362,"place":"Brussels-North station"},
+                 "description":"Red jacket","photo":%s,"openedAt":"2026-11-28T09:40:00Z","openedBy":"alice","outcome":null,
+                 "resolvedAt":null,"resolvedBy":null}""".formatted(caseId, UUID.randomUUID(), photoJson))));
     }
 
     private static MockHttpServletRequestBuilder page(String path) {

@@ -59,6 +59,17 @@ record EscalationForm(
         return Boolean.TRUE.equals(wideRadiusConfirmed);
     }
 
+    /** The radius as typed, if it is a number above 0; otherwise null. */
+    Double radius() {
+        try {
+            double radius = Double.parseDouble(radiusKm.replace(',', '.'));
+            return radius > 0 ? radius : null;
+        }
+        catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
     /** The radius to draw on the map: what was typed if it is a sensible number, else the default. */
     public double radiusToDraw() {
         try {

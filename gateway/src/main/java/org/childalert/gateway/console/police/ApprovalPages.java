@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.childalert.gateway.console.Confirmation;
 import org.childalert.gateway.console.FormErrors;
 import org.childalert.gateway.console.LocalFormats;
+import org.childalert.gateway.console.ReachPreviews;
 import org.childalert.gateway.console.ServiceClients;
 import org.childalert.gateway.console.ServiceProblem;
 import org.childalert.gateway.console.ZoneAcknowledgements;
@@ -25,7 +26,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Police officers' pages: the escalations waiting for a decision (approve, or reject with a reason; the
  * service refuses a decision on one's own request), the changes to running alerts waiting for a second officer
  * (a new description or photo, a wider radius: the same four-eyes rule), and the alerts running now that reached
- * the officer's zone, each acknowledged from the list (alert-service checks that the zone is the officer's).
+ * the officer's zone, each acknowledged from the list (alert-service checks that the zone is the officer's). An
+ * escalation's card shows what the officer decides on: the alert's circle on the map, the child's photo from the
+ * case, a link to the case, and the reach and every language's messages.
  */
 @Controller
 class ApprovalPages {
@@ -38,9 +41,11 @@ class ApprovalPages {
     private final ZoneAcknowledgements acknowledgements;
     private final MessageSource messages;
     private final LocalFormats formats;
+    private final ReachPreviews reach;
 
     ApprovalPages(ServiceClients services, ZoneAcknowledgements acknowledgements, MessageSource messages,
-                  LocalFormats formats) {
+                  LocalFormats formats, ReachPreviews reach) {
+        this.reach = reach;
         this.acknowledgements = acknowledgements;
         this.services = services;
         this.messages = messages;
@@ -258,13 +263,61 @@ class ApprovalPages {
         return "police/approvals";
     }
 
-    private static void show(Model model, AlertList waiting, java.util.List<AlertSummary> changes, UUID rejecting,
-                             FormErrors errors) {
+    private void show(Model model, AlertList waiting, java.util.List<AlertSummary> changes, UUID rejecting,
+                      FormErrors errors) {
         model.addAttribute("alerts", waiting);
+        model.addAttribute("casesWithPhoto", casesWithPhoto(waiting));
+        model.addAttribute("reach", reach(waiting));
         model.addAttribute("changes", changes);
         model.addAttribute("shown", fingerprint(waiting, changes));
         model.addAttribute("rejecting", rejecting);
         model.addAttribute("errors", errors);
+    }
+
+    /**
+     * What each waiting escalation would reach and every language's messages, as the coordinator saw them before
+     * asking (notification-service's estimate with the officer's token), by alert.
+     */
+    private Map<UUID, ReachPreviews.Panel> reach(AlertList waiting) {
+        Map<UUID, ReachPreviews.Panel> panels = new java.util.HashMap<>();
+        if (waiting != null && waiting.items() != null) {
+            for (AlertSummary alert : waiting.items()) {
+                AlertSummary.Notice notice = alert.notice();
+                panels.put(alert.id(), reach.estimate(new ReachPreviews.Alert(alert.area().latitude(),
+                        alert.area().longitude(), alert.area().radiusKm(), alert.level(), notice.childFirstName(),
+                        notice.childAge(), notice.description(), notice.lastSeenPlace(), notice.lastSeenAt())));
+            }
+        }
+        return panels;
+    }
+
+    /**
+     * The cases of the waiting escalations that have a photo on file, which the cards show (served by the console,
+     * read with the officer's token: case-service lets police read a case once it has been escalated to them). A
+     * case that cannot be read now shows no photo; the card still links to it.
+     */
+    private java.util.Set<UUID> casesWithPhoto(AlertList waiting) {
+        if (waiting == null || waiting.items() == null) {
+            return java.util.Set.of();
+        }
+        java.util.Set<UUID> withPhoto = new java.util.HashSet<>();
+        for (AlertSummary alert : waiting.items()) {
+            if (alert.caseId() == null || withPhoto.contains(alert.caseId())) {
+                continue;
+            }
+            try {
+                CaseGlance found = services.cases().get().uri("/api/cases/{id}", alert.caseId())
+                        .retrieve().body(CaseGlance.class);
+                if (found != null && found.hasPhoto()) {
+                    withPhoto.add(alert.caseId());
+                }
+            }
+            catch (ServiceProblem | org.springframework.web.client.RestClientException unreadable) {
+                // not readable by this officer, or case-service not answering: the decision must not wait for a
+                // photo, the card goes without it
+            }
+        }
+        return withPhoto;
     }
 
     /** The running alerts with a change waiting for a second officer, the oldest request first. */
