@@ -395,16 +395,16 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
         stubCase("OPEN");
         notificationService.stubFor(post("/api/reach-estimates").willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/problem+json").withBody("""
-                        {"title":"Invalid request","status":400,"detail":"area.radiusKm must be at most 150 km",
-                         "errors":[{"field":"area.radiusKm","message":"must be at most 150 km"}]}""")));
+                        {"title":"Invalid request","status":400,"detail":"area.radiusKm must be at most 500 km",
+                         "errors":[{"field":"area.radiusKm","message":"must be at most 500 km"}]}""")));
 
         mvc.perform(submit("/cases/" + caseId + "/escalation/reach").header("HX-Request", "true")
                         .header("Accept-Language", "nl").with(signedIn("alice", "coordinator")).with(csrf())
-                        .param("level", "TARGETED").param("radiusKm", "400"))
+                        .param("level", "TARGETED").param("radiusKm", "600"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("Het bereik en de berichten kunnen nu niet worden getoond."),
-                        containsString("<li>Een schatting dekt ten hoogste 150 km rond de plaats.</li>"))));
+                        containsString("<li>Een schatting dekt ten hoogste 500 km rond de plaats.</li>"))));
 
         // a notification-service without the estimate: its developer's words stay out of the page
         notificationService.stubFor(post("/api/reach-estimates").willReturn(aResponse().withStatus(404)
