@@ -241,6 +241,13 @@ class ConsoleBrowserEndToEndTests {
         for (String criterion : new String[] {"underEighteen", "lifeInDanger", "likelyInCountry", "enoughInformation"}) {
             alice.click(By.cssSelector("label[for='criteria-" + criterion + "']"));
         }
+        // before police are asked: what the alert would reach, per channel and language, and each language's
+        // messages as they will read, with the SMS's segments (notification-service's estimate, live as the form changes)
+        live().untilAsserted(() -> {
+            assertThat(alice.text(By.id("reach-total"))).containsPattern("[1-9]");
+            assertThat(alice.find(By.id("reach-sms-nl")).getAttribute("textContent")).isNotBlank();
+            assertThat(alice.find(By.id("reach-segments-nl")).getAttribute("textContent")).containsPattern("[1-9]");
+        });
         alice.screenshot("04-escalation");
         if (recorded) {
             alice.frame("escalation-request");
