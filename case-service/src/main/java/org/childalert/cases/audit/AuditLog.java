@@ -11,7 +11,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The audit trail of case data (GDPR art. 5(2), Directive 2016/680 art. 25): every read and every change of a
- * case, by whom, when and from where. Append only.
+ * case, by whom, when and from where. Append only: a trigger (V8) refuses every update and every delete but
+ * {@link org.childalert.cases.retention.AuditLogRetention}'s, which removes entries after six years and records
+ * each batch it removed.
  */
 @Component
 public class AuditLog {

@@ -14,5 +14,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("childalert.statistics")
-record StatisticsProperties(@NotNull @DefaultValue("Europe/Brussels") ZoneId zone) {
+public record StatisticsProperties(@NotNull @DefaultValue("Europe/Brussels") ZoneId zone) {
 }
