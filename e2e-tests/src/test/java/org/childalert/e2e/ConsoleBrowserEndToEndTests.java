@@ -245,8 +245,8 @@ class ConsoleBrowserEndToEndTests {
         // messages as they will read, with the SMS's segments (notification-service's estimate, live as the form changes)
         live().untilAsserted(() -> {
             assertThat(alice.text(By.id("reach-total"))).containsPattern("[1-9]");
-            assertThat(alice.find(By.id("reach-sms-nl")).getAttribute("textContent")).isNotBlank();
-            assertThat(alice.find(By.id("reach-segments-nl")).getAttribute("textContent")).containsPattern("[1-9]");
+            // each language's messages fold open under a summary that gives the SMS's segments and encoding
+            assertThat(alice.text(By.cssSelector("#reach-preview-nl summary"))).containsPattern("SMS: [1-9]");
         });
         alice.screenshot("04-escalation");
         if (recorded) {
