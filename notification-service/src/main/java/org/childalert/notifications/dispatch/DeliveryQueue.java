@@ -90,14 +90,22 @@ public class DeliveryQueue {
      * recipients as arrays. Returns how many were queued.
      */
     public int enqueueUntold(UUID alertId, NoticeKind notice, List<Recipient> recipients) {
+        return enqueueUntold(alertId, notice, 0, recipients);
+    }
+
+    /**
+     * The same for a notice of a given revision: an APPROVAL_REQUESTED notice carries its request's number for the
+     * alert, so that the unique key {@code delivery_once} tells each contact once per request (V19).
+     */
+    public int enqueueUntold(UUID alertId, NoticeKind notice, int revision, List<Recipient> recipients) {
         if (recipients.isEmpty()) {
             return 0;
         }
         return jdbc.sql("""
-                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, address, language,
-                                      hand_over_rank)
-                select gen_random_uuid(), :alertId, c.kind, c.recipient_id, c.channel, :notice, c.address, c.language,
-                       c.hand_over_rank
+                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, revision, address,
+                                      language, hand_over_rank)
+                select gen_random_uuid(), :alertId, c.kind, c.recipient_id, c.channel, :notice, :revision, c.address,
+                       c.language, c.hand_over_rank
                 from unnest(cast(:kinds as text[]), cast(:recipientIds as uuid[]), cast(:channels as text[]),
                             cast(:addresses as text[]), cast(:languages as text[]), cast(:ranks as real[]))
                      as c(kind, recipient_id, channel, address, language, hand_over_rank)
@@ -105,6 +113,7 @@ public class DeliveryQueue {
                 """)
                 .param("alertId", alertId)
                 .param("notice", notice.name())
+                .param("revision", revision)
                 .param("kinds", recipients.stream().map(r -> r.kind().name()).toArray(String[]::new))
                 .param("recipientIds", recipients.stream().map(r -> r.id().toString()).toArray(String[]::new))
                 .param("channels", recipients.stream().map(r -> r.channel().name()).toArray(String[]::new))

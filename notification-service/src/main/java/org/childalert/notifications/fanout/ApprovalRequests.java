@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.childalert.events.AlertApprovalRequested;
 import org.childalert.events.NoticeKind;
 import org.childalert.notifications.dispatch.DeliveryDispatcher;
+import org.childalert.notifications.dispatch.DeliveryQueue;
 import org.childalert.notifications.targeting.PoliceRecipient;
 import org.childalert.notifications.targeting.Recipient;
 import org.childalert.notifications.targeting.RecipientResolver;
@@ -48,10 +49,12 @@ public class ApprovalRequests {
     private final RecipientResolver resolver;
     private final ZoneDutyContacts dutyContacts;
     private final DeliveryDispatcher dispatcher;
+    private final DeliveryQueue queue;
 
     ApprovalRequests(JdbcClient jdbc, RecipientResolver resolver, ZoneDutyContacts dutyContacts,
-                     DeliveryDispatcher dispatcher) {
+                     DeliveryDispatcher dispatcher, DeliveryQueue queue) {
         this.jdbc = jdbc;
+        this.queue = queue;
         this.resolver = resolver;
         this.dutyContacts = dutyContacts;
         this.dispatcher = dispatcher;
@@ -70,7 +73,9 @@ public class ApprovalRequests {
                     request.alertId(), request.kind());
             return;
         }
-        int queued = enqueue(request, number.get(), contacts);
+        // police first in the send order; the request's number is the revision, so that the unique keys tell each
+        // contact once per request, and each request of an alert
+        int queued = queue.enqueueUntold(request.alertId(), NoticeKind.APPROVAL_REQUESTED, number.get(), contacts);
         log.info("Approval of alert {} ({}) requested: {} notices to police on duty queued", request.alertId(),
                 request.kind(), queued);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -108,30 +113,4 @@ public class ApprovalRequests {
                 .optional();
     }
 
-    /**
-     * One APPROVAL_REQUESTED delivery per contact and channel, police first in the send order; the request's number
-     * is the revision, so that the unique keys tell each contact once per request, and each request of an alert.
-     */
-    private int enqueue(AlertApprovalRequested request, int number, List<Recipient> contacts) {
-        return jdbc.sql("""
-                insert into delivery (id, alert_id, recipient_kind, recipient_id, channel, notice, revision, address,
-                                      language, hand_over_rank)
-                select gen_random_uuid(), :alertId, c.kind, c.recipient_id, c.channel, :notice, :revision, c.address,
-                       c.language, c.hand_over_rank
-                from unnest(cast(:kinds as text[]), cast(:recipientIds as uuid[]), cast(:channels as text[]),
-                            cast(:addresses as text[]), cast(:languages as text[]), cast(:ranks as real[]))
-                     as c(kind, recipient_id, channel, address, language, hand_over_rank)
-                on conflict do nothing
-                """)
-                .param("alertId", request.alertId())
-                .param("notice", NoticeKind.APPROVAL_REQUESTED.name())
-                .param("revision", number)
-                .param("kinds", contacts.stream().map(r -> r.kind().name()).toArray(String[]::new))
-                .param("recipientIds", contacts.stream().map(r -> r.id().toString()).toArray(String[]::new))
-                .param("channels", contacts.stream().map(r -> r.channel().name()).toArray(String[]::new))
-                .param("addresses", contacts.stream().map(Recipient::address).toArray(String[]::new))
-                .param("languages", contacts.stream().map(r -> r.language().code()).toArray(String[]::new))
-                .param("ranks", contacts.stream().mapToDouble(Recipient::handOverRank).toArray())
-                .update();
-    }
 }
