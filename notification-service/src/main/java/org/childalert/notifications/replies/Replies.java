@@ -26,7 +26,8 @@ class Replies {
 
     /**
      * The most recent alert, still active (neither cancelled nor expired), that a provider accepted an SMS of
-     * for this number, and whom it was sent to.
+     * for this number, and whom it was sent to. An SMS still SENDING counts: its outcome is recorded in a batch a
+     * few tens of milliseconds after Twilio took it, and a quick reader may answer within them.
      */
     Optional<Sender> latestActiveAlertSentTo(String phone) {
         return jdbc.sql("""
@@ -36,7 +37,7 @@ class Replies {
                 join alert_notice a on a.alert_id = d.alert_id
                 left join volunteer v on d.recipient_kind = 'VOLUNTEER' and v.id = d.recipient_id
                 left join police_contact p on d.recipient_kind = 'POLICE' and p.id = d.recipient_id
-                where d.channel = 'SMS' and d.address = :phone and d.state in ('ACCEPTED', 'DELIVERED')
+                where d.channel = 'SMS' and d.address = :phone and d.state in ('SENDING', 'ACCEPTED', 'DELIVERED')
                   and a.cancelled_at is null and a.expired_at is null
                 order by d.created_at desc
                 limit 1

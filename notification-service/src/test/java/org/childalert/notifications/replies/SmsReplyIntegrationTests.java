@@ -131,6 +131,21 @@ class SmsReplyIntegrationTests {
     }
 
     @Test
+    void aReplyThatComesBeforeItsSmsOutcomeIsRecordedStillBelongsToTheAlert() throws Exception {
+        Person volunteer = people.volunteer("nl", latitude + TestPeople.kmNorth(1), longitude, 5);
+        issueAndAwaitSmsTo(volunteer);
+        // Twilio took the SMS and the volunteer answered before this instance recorded the outcome (batched)
+        jdbc.sql("update delivery set state = 'SENDING' where alert_id = :id and recipient_id = :recipient")
+                .param("id", alertId).param("recipient", volunteer.id()).update();
+
+        reply(volunteer, "WAARNEMING blauwe fiets", sid())
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("uw waarneming is doorgegeven")));
+
+        assertThat(replies("SIGHTING")).isEqualTo(1);
+    }
+
+    @Test
     void aPoliceContactsAckAcknowledgesTheAlertForTheirZone() throws Exception {
         String unit = "PZ " + UUID.randomUUID();
         String code = "Z-" + UUID.randomUUID().toString().substring(0, 8);
