@@ -60,23 +60,42 @@ public class DeliveryDispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
     /**
-     * A message's text depends on its alert, its notice and its language only, never on its recipient (an email's
-     * unsubscribe link is added to each by {@code EmailSender}).
+     * A message's text depends on its notice's content, its kind and its language only, never on its recipient (an
+     * email's unsubscribe link is added to each by {@code EmailSender}). The content is part of the key, so that an
+     * alert's changed notice (an update, a new photo) is never sent with the words of the one before.
      */
-    private record TextKey(UUID alertId, NoticeKind notice, Language language) {
+    private record TextKey(UUID alertId, NoticeKind notice, Language language, NoticeContent content) {
 
-        static TextKey of(Delivery delivery) {
-            return new TextKey(delivery.alertId(), delivery.notice(), delivery.language());
+        static TextKey of(Delivery delivery, NoticeContent content) {
+            return new TextKey(delivery.alertId(), delivery.notice(), delivery.language(), content);
         }
     }
 
-    /** The texts of one claimed batch, each made once, by the first sender that needs it. */
+    /**
+     * The texts being sent, each made once, by the first sender that needs it (a template error is still that
+     * delivery's failure). Made once per batch, they still cost a twelfth of the service's CPU in a national
+     * fan-out (String.format, dates, HTML escaping, thousands of batches); a handful of alerts are sent at a time,
+     * so the maps are simply emptied when they hold more than {@link #TEXTS_KEPT} texts.
+     */
     private record Texts(Map<TextKey, String> sms, Map<TextKey, RenderedEmail> email) {
 
         Texts() {
             this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         }
+
+        <T> T of(Map<TextKey, T> texts, TextKey key, java.util.function.Function<TextKey, T> render) {
+            T text = texts.get(key);
+            if (text != null) {
+                return text;
+            }
+            if (texts.size() >= TEXTS_KEPT) {
+                texts.clear();
+            }
+            return texts.computeIfAbsent(key, render);
+        }
     }
+
+    static final int TEXTS_KEPT = 256;
 
     /**
      * The senders of one channel, how many more deliveries they can take, and the least room worth a claim: a
@@ -98,6 +117,7 @@ public class DeliveryDispatcher implements DisposableBean {
     private final DeliveryProperties properties;
     private final Map<DeliveryChannel, Lane> lanes = new EnumMap<>(DeliveryChannel.class);
     private final TraceContexts traces;
+    private final Texts texts = new Texts();
     private final Object roomFreed = new Object();
     private final ReentrantLock dispatching = new ReentrantLock();
     private volatile boolean stopping;
@@ -231,16 +251,13 @@ public class DeliveryDispatcher implements DisposableBean {
                 new SendSpan(startSendSpan(alertId, claimed.get(0).channel(), count,
                         notices.get(alertId).map(StoredAlertNotices.ForSending::traceparent).orElse(null)),
                         new AtomicInteger(count))));
-        // each text of the batch is made once, by the first sender that needs it (a template error is still that
-        // delivery's failure), instead of once per message
-        Texts texts = new Texts();
         lane.room().acquireUninterruptibly(claimed.size());
         for (Delivery delivery : claimed) {
             NoticeContent notice = notices.get(delivery.alertId()).map(StoredAlertNotices.ForSending::content).orElse(null);
             SendSpan span = spans.get(delivery.alertId());
             lane.senders().execute(() -> {
                 try (Tracer.SpanInScope scope = traces.inScope(span.span())) {
-                    send(delivery, notice, texts);
+                    send(delivery, notice);
                 } catch (RuntimeException e) {
                     span.span().error(e);
                     throw e;
@@ -277,7 +294,7 @@ public class DeliveryDispatcher implements DisposableBean {
     }
 
     /** In a sender's thread: one message, at most one call to its provider. */
-    private void send(Delivery delivery, NoticeContent notice, Texts texts) {
+    private void send(Delivery delivery, NoticeContent notice) {
         CircuitBreaker breaker = circuits.of(delivery.channel());
         if (!breaker.tryCall()) {
             outcomes.add(new SendOutcome.Released(delivery, breaker.retryAt()));
@@ -286,10 +303,10 @@ public class DeliveryDispatcher implements DisposableBean {
         String providerMessageId;
         try {
             providerMessageId = delivery.channel() == DeliveryChannel.SMS
-                    ? sms.send(delivery.address(), texts.sms().computeIfAbsent(TextKey.of(delivery),
-                            key -> templates.sms(key.notice(), key.language(), notice)))
-                    : email.send(delivery.address(), texts.email().computeIfAbsent(TextKey.of(delivery),
-                            key -> templates.email(key.notice(), key.language(), notice)),
+                    ? sms.send(delivery.address(), texts.of(texts.sms(), TextKey.of(delivery, notice),
+                            key -> templates.sms(key.notice(), key.language(), key.content())))
+                    : email.send(delivery.address(), texts.of(texts.email(), TextKey.of(delivery, notice),
+                            key -> templates.email(key.notice(), key.language(), key.content())),
                             delivery.recipientKind(), delivery.recipientId());
         } catch (DeliveryFailedException e) {
             if (e.isProviderUnwell()) {
