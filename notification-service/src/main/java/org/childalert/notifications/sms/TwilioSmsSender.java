@@ -65,6 +65,7 @@ public class TwilioSmsSender {
                 .httpClient(new TwilioApiRebasingHttpClient(properties.apiBaseUrl(), sending.smsWorkers(),
                         properties.connectTimeout(), properties.readTimeout()))
                 .build();
+        TwilioDates.rememberLastDate(client.getObjectMapper());
     }
 
     /** Hands an alert's message to Twilio once the sender's throttle lets it go; returns its message SID. */
@@ -133,6 +134,7 @@ public class TwilioSmsSender {
         TwilioRestClient inMemory = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
                 .httpClient(new AnsweredInMemory(properties.accountSid()))
                 .build();
+        TwilioDates.rememberLastDate(inMemory.getObjectMapper());
         creator("+32470000000", body).create(inMemory);
         countries.allows("+32470000000"); // libphonenumber reads its metadata of the allowed countries
         SmsSegments.count(body);
