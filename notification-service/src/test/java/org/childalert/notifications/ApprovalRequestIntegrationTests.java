@@ -84,10 +84,10 @@ class ApprovalRequestIntegrationTests {
             assertThat(TestPeople.emailsTo(duty)).hasSize(1);
         });
         assertThat(TestPeople.smsTo(duty).get(0))
-                .isEqualTo(templates.sms(NoticeKind.APPROVAL_REQUESTED, Language.NL, null))
-                .contains("goedkeuring", "http://localhost:8080/approvals");
+                .isEqualTo(templates.approvalSms(ApprovalKind.NEW_ALERT, Language.NL))
+                .contains("nieuwe melding", "goedkeuring", "http://localhost:8080/approvals");
         MimeMessage email = TestPeople.emailsTo(duty).get(0);
-        assertThat(email.getSubject()).isEqualTo("Child Alert: goedkeuring gevraagd");
+        assertThat(email.getSubject()).isEqualTo("Child Alert: nieuwe melding, goedkeuring gevraagd");
         assertThat(GreenMailUtil.getBody(email).replace("=\r\n", "")).contains("vier-ogenprincipe", "http://localhost:8080/approvals");
 
         // a redelivery of the same event, then the same request republished under another event id
@@ -112,6 +112,11 @@ class ApprovalRequestIntegrationTests {
             assertThat(TestPeople.smsTo(duty)).hasSize(2);
             assertThat(TestPeople.emailsTo(duty)).hasSize(2);
         });
+        // worded as a change, so that the officer knows from the SMS alone that no new alert waits
+        assertThat(TestPeople.smsTo(duty).get(1)).isEqualTo(templates.approvalSms(ApprovalKind.CHANGE, Language.NL))
+                .contains("wijziging van een lopende melding").doesNotContain("nieuwe melding");
+        assertThat(TestPeople.emailsTo(duty).get(1).getSubject())
+                .isEqualTo("Child Alert: wijziging van een melding, goedkeuring gevraagd");
         assertThat(TestPeople.smsTo(otherDuty)).isEmpty();
     }
 
@@ -133,7 +138,7 @@ class ApprovalRequestIntegrationTests {
         publish(request);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestPeople.emailsTo(optedOutOfSms)).hasSize(1));
-        assertThat(TestPeople.emailsTo(optedOutOfSms).get(0).getSubject()).isEqualTo("Child Alert: Freigabe erbeten");
+        assertThat(TestPeople.emailsTo(optedOutOfSms).get(0).getSubject()).isEqualTo("Child Alert: neue Meldung, Freigabe erbeten");
         awaitAllHandedOver();
         assertThat(deliveries()).isEqualTo(1);
         assertThat(TestPeople.smsTo(optedOutOfSms)).isEmpty();
@@ -150,7 +155,7 @@ class ApprovalRequestIntegrationTests {
         publish(request(ApprovalKind.CHANGE, 5));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(TestPeople.smsTo(duty)).containsExactly(templates.sms(NoticeKind.APPROVAL_REQUESTED, Language.FR, null));
+            assertThat(TestPeople.smsTo(duty)).containsExactly(templates.approvalSms(ApprovalKind.CHANGE, Language.FR));
             assertThat(TestPeople.emailsTo(duty)).hasSize(1);
         });
     }

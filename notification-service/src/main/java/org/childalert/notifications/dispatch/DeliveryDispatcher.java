@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import org.childalert.events.ApprovalKind;
 import org.childalert.events.DeliveryChannel;
 import org.childalert.events.NoticeKind;
 import org.childalert.kit.messaging.TraceContexts;
@@ -64,10 +65,11 @@ public class DeliveryDispatcher implements DisposableBean {
      * email's unsubscribe link is added to each by {@code EmailSender}). The content is part of the key, so that an
      * alert's changed notice (an update, a new photo) is never sent with the words of the one before.
      */
-    private record TextKey(UUID alertId, NoticeKind notice, Language language, NoticeContent content) {
+    private record TextKey(UUID alertId, NoticeKind notice, Language language, NoticeContent content,
+                           ApprovalKind approval) {
 
-        static TextKey of(Delivery delivery, NoticeContent content) {
-            return new TextKey(delivery.alertId(), delivery.notice(), delivery.language(), content);
+        static TextKey of(Delivery delivery, NoticeContent content, ApprovalKind approval) {
+            return new TextKey(delivery.alertId(), delivery.notice(), delivery.language(), content, approval);
         }
     }
 
@@ -236,6 +238,7 @@ public class DeliveryDispatcher implements DisposableBean {
 
     private void handOut(List<Delivery> claimed, Lane lane) {
         Map<UUID, Optional<StoredAlertNotices.ForSending>> notices = new HashMap<>();
+        Map<Map.Entry<UUID, Integer>, ApprovalKind> approvals = new HashMap<>();
         Map<UUID, Integer> perAlert = new HashMap<>();
         for (Delivery delivery : claimed) {
             Optional<StoredAlertNotices.ForSending> stored = notices.computeIfAbsent(delivery.alertId(),
@@ -243,6 +246,10 @@ public class DeliveryDispatcher implements DisposableBean {
             if (stored.isEmpty() && delivery.notice() != NoticeKind.APPROVAL_REQUESTED) {
                 // an approval request is rendered without the alert's notice (the alert may not be issued yet)
                 throw new IllegalStateException("No notice stored for alert " + delivery.alertId());
+            }
+            if (delivery.notice() == NoticeKind.APPROVAL_REQUESTED) {
+                approvals.computeIfAbsent(Map.entry(delivery.alertId(), delivery.revision()),
+                        request -> this.notices.approvalKind(request.getKey(), request.getValue()));
             }
             perAlert.merge(delivery.alertId(), 1, Integer::sum);
         }
@@ -254,10 +261,11 @@ public class DeliveryDispatcher implements DisposableBean {
         lane.room().acquireUninterruptibly(claimed.size());
         for (Delivery delivery : claimed) {
             NoticeContent notice = notices.get(delivery.alertId()).map(StoredAlertNotices.ForSending::content).orElse(null);
+            ApprovalKind approval = approvals.get(Map.entry(delivery.alertId(), delivery.revision()));
             SendSpan span = spans.get(delivery.alertId());
             lane.senders().execute(() -> {
                 try (Tracer.SpanInScope scope = traces.inScope(span.span())) {
-                    send(delivery, notice);
+                    send(delivery, notice, approval);
                 } catch (RuntimeException e) {
                     span.span().error(e);
                     throw e;
@@ -294,7 +302,7 @@ public class DeliveryDispatcher implements DisposableBean {
     }
 
     /** In a sender's thread: one message, at most one call to its provider. */
-    private void send(Delivery delivery, NoticeContent notice) {
+    private void send(Delivery delivery, NoticeContent notice, ApprovalKind approval) {
         CircuitBreaker breaker = circuits.of(delivery.channel());
         if (!breaker.tryCall()) {
             outcomes.add(new SendOutcome.Released(delivery, breaker.retryAt()));
@@ -303,10 +311,12 @@ public class DeliveryDispatcher implements DisposableBean {
         String providerMessageId;
         try {
             providerMessageId = delivery.channel() == DeliveryChannel.SMS
-                    ? sms.send(delivery.address(), texts.of(texts.sms(), TextKey.of(delivery, notice),
-                            key -> templates.sms(key.notice(), key.language(), key.content())))
-                    : email.send(delivery.address(), texts.of(texts.email(), TextKey.of(delivery, notice),
-                            key -> templates.email(key.notice(), key.language(), key.content())),
+                    ? sms.send(delivery.address(), texts.of(texts.sms(), TextKey.of(delivery, notice, approval),
+                            key -> key.approval() != null ? templates.approvalSms(key.approval(), key.language())
+                                    : templates.sms(key.notice(), key.language(), key.content())))
+                    : email.send(delivery.address(), texts.of(texts.email(), TextKey.of(delivery, notice, approval),
+                            key -> key.approval() != null ? templates.approvalEmail(key.approval(), key.language())
+                                    : templates.email(key.notice(), key.language(), key.content())),
                             delivery.recipientKind(), delivery.recipientId());
         } catch (DeliveryFailedException e) {
             if (e.isProviderUnwell()) {

@@ -157,7 +157,7 @@ public class DeliveryQueue {
         return jdbc.sql("""
                 update delivery set state = 'FAILED', error_code = :errorCode, updated_at = clock_timestamp()
                 where alert_id = :alertId and notice <> 'FOUND' and state = 'PENDING'
-                returning id, alert_id, recipient_kind, recipient_id, channel, notice, address, language, attempts
+                returning id, alert_id, recipient_kind, recipient_id, channel, notice, revision, address, language, attempts
                 """)
                 .param("alertId", alertId)
                 .param("errorCode", errorCode)
@@ -229,8 +229,8 @@ public class DeliveryQueue {
                 from claimable where d.id = claimable.id
                 returning d.*
             )
-            select c.id, c.alert_id, c.recipient_kind, c.recipient_id, c.channel, c.notice, c.address, c.language,
-                   c.attempts
+            select c.id, c.alert_id, c.recipient_kind, c.recipient_id, c.channel, c.notice, c.revision, c.address,
+                   c.language, c.attempts
             from claimed c
             order by c.hand_over_rank, c.id
             """;
@@ -239,6 +239,6 @@ public class DeliveryQueue {
         return new Delivery(rs.getObject("id", UUID.class), rs.getObject("alert_id", UUID.class),
                 RecipientKind.valueOf(rs.getString("recipient_kind")), rs.getObject("recipient_id", UUID.class),
                 DeliveryChannel.valueOf(rs.getString("channel")), NoticeKind.valueOf(rs.getString("notice")),
-                rs.getString("address"), Language.fromCode(rs.getString("language")), rs.getInt("attempts"));
+                rs.getInt("revision"), rs.getString("address"), Language.fromCode(rs.getString("language")), rs.getInt("attempts"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.childalert.events.ApprovalKind;
 import org.childalert.events.AlertIssued;
 import org.childalert.events.AlertUpdated;
 import org.childalert.events.AlertWidened;
@@ -99,6 +100,21 @@ public class StoredAlertNotices {
                         rs.getTimestamp("last_seen_at") == null ? null : rs.getTimestamp("last_seen_at").toInstant(),
                         rs.getString("photo_link")), rs.getString("traceparent")))
                 .optional();
+    }
+
+    /**
+     * What the alert's approval request number {@code request} asked police to approve (the revision of its
+     * APPROVAL_REQUESTED messages); a new alert when the request is not known (kept 90 days, its messages too).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public ApprovalKind approvalKind(UUID alertId, int request) {
+        return jdbc.sql("select kind from approval_request where alert_id = :alertId and seq = :request")
+                .param("alertId", alertId)
+                .param("request", request)
+                .query(String.class)
+                .optional()
+                .map(ApprovalKind::valueOf)
+                .orElse(ApprovalKind.NEW_ALERT);
     }
 
     /** Keeps the notice of an alert first heard of through its widening (its AlertIssued may come later or never). */

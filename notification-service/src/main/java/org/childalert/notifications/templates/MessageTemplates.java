@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.childalert.events.ApprovalKind;
 import org.childalert.events.NoticeKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -41,9 +42,21 @@ public class MessageTemplates {
         this(new ConsoleProperties(ConsoleProperties.DEFAULT_APPROVALS_URL));
     }
 
+    /** The SMS telling police on duty that an alert, or a change to one, waits for their approval. */
+    public String approvalSms(ApprovalKind kind, Language language) {
+        return Wording.BRAND + ": " + String.format(ApprovalWording.in(language).sms(kind), approvalsUrl);
+    }
+
+    /** The email telling police on duty that an alert, or a change to one, waits for their approval. */
+    public RenderedEmail approvalEmail(ApprovalKind kind, Language language) {
+        ApprovalWording words = ApprovalWording.in(language);
+        return email(language, words.subject(kind),
+                List.of(words.request(kind), String.format(words.openConsole(), approvalsUrl)), words.whyYouGetThis());
+    }
+
     public String sms(NoticeKind notice, Language language, NoticeContent content) {
         if (notice == NoticeKind.APPROVAL_REQUESTED) {
-            return Wording.BRAND + ": " + String.format(ApprovalWording.in(language).sms(), approvalsUrl);
+            throw new IllegalArgumentException("An approval request is worded by approvalSms, with what waits");
         }
         Wording words = Wording.in(language);
         if (notice == NoticeKind.FOUND) {
@@ -72,9 +85,7 @@ public class MessageTemplates {
 
     public RenderedEmail email(NoticeKind notice, Language language, NoticeContent content) {
         if (notice == NoticeKind.APPROVAL_REQUESTED) {
-            ApprovalWording words = ApprovalWording.in(language);
-            return email(language, words.subject(),
-                    List.of(words.request(), String.format(words.openConsole(), approvalsUrl)), words.whyYouGetThis());
+            throw new IllegalArgumentException("An approval request is worded by approvalEmail, with what waits");
         }
         Wording words = Wording.in(language);
         String subject;

@@ -3,12 +3,14 @@ package org.childalert.notifications.templates;
 import java.net.URI;
 import java.time.Instant;
 
+import org.childalert.events.ApprovalKind;
 import org.childalert.events.NoticeKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MessageTemplatesTests {
 
@@ -134,28 +136,44 @@ class MessageTemplatesTests {
         String url = "https://console.childalert.example.be/approvals";
         MessageTemplates withConsole = new MessageTemplates(new ConsoleProperties(URI.create(url)));
         for (Language language : Language.values()) {
-            String sms = withConsole.sms(NoticeKind.APPROVAL_REQUESTED, language, emma);
-            RenderedEmail email = withConsole.email(NoticeKind.APPROVAL_REQUESTED, language, emma);
+            for (ApprovalKind kind : ApprovalKind.values()) {
+                String sms = withConsole.approvalSms(kind, language);
+                RenderedEmail email = withConsole.approvalEmail(kind, language);
 
-            assertThat(sms).as(language + ": " + sms).startsWith("CHILD ALERT: ").endsWith(url);
-            assertThat(SmsSegments.count(sms)).as(language + ": " + sms).isEqualTo(1);
-            assertThat(SmsSegments.isGsm7(sms)).as(language + ": " + sms).isTrue();
-            assertThat(email.text()).contains(url);
-            assertThat(email.html()).contains(url).contains("lang=\"" + language.code() + "\"");
-            for (String rendered : new String[] {sms, email.subject(), email.text(), email.html()}) {
-                assertThat(rendered).doesNotContain("Emma", "Red coat", "Brussels-North", "112");
+                assertThat(sms).as(language + ": " + sms).startsWith("CHILD ALERT: ").endsWith(url);
+                assertThat(SmsSegments.count(sms)).as(language + ": " + sms).isEqualTo(1);
+                assertThat(SmsSegments.isGsm7(sms)).as(language + ": " + sms).isTrue();
+                assertThat(email.text()).contains(url);
+                assertThat(email.html()).contains(url).contains("lang=\"" + language.code() + "\"");
+                for (String rendered : new String[] {sms, email.subject(), email.text(), email.html()}) {
+                    assertThat(rendered).doesNotContain("Emma", "Red coat", "Brussels-North", "112");
+                }
             }
+            assertThat(withConsole.approvalSms(ApprovalKind.NEW_ALERT, language))
+                    .isNotEqualTo(withConsole.approvalSms(ApprovalKind.CHANGE, language));
+            assertThat(withConsole.approvalEmail(ApprovalKind.NEW_ALERT, language).subject())
+                    .isNotEqualTo(withConsole.approvalEmail(ApprovalKind.CHANGE, language).subject());
         }
-        assertThat(withConsole.sms(NoticeKind.APPROVAL_REQUESTED, Language.NL, null))
-                .isEqualTo("CHILD ALERT: Een melding of een wijziging wacht op goedkeuring door de politie. Open: " + url);
-        assertThat(withConsole.email(NoticeKind.APPROVAL_REQUESTED, Language.FR, null).subject())
-                .isEqualTo("Child Alert : approbation demandée");
+        assertThat(withConsole.approvalSms(ApprovalKind.NEW_ALERT, Language.NL))
+                .isEqualTo("CHILD ALERT: Een nieuwe melding wacht op goedkeuring door de politie. Open: " + url);
+        assertThat(withConsole.approvalSms(ApprovalKind.CHANGE, Language.DE))
+                .isEqualTo("CHILD ALERT: Eine Änderung einer laufenden Meldung wartet auf Freigabe durch die Polizei. Öffnen: " + url);
+        assertThat(withConsole.approvalEmail(ApprovalKind.NEW_ALERT, Language.FR).subject())
+                .isEqualTo("Child Alert : nouvelle alerte, approbation demandée");
+    }
+
+    @Test
+    void anApprovalRequestIsWordedByWhatWaitsNotAsAnAlertNotice() {
+        assertThatThrownBy(() -> templates.sms(NoticeKind.APPROVAL_REQUESTED, Language.EN, emma))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> templates.email(NoticeKind.APPROVAL_REQUESTED, Language.EN, emma))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void theApprovalsLinkIsTheDevelopmentConsolesByDefault() {
-        assertThat(templates.sms(NoticeKind.APPROVAL_REQUESTED, Language.EN, null))
-                .isEqualTo("CHILD ALERT: An alert or a change to one waits for police approval. Open: "
+        assertThat(templates.approvalSms(ApprovalKind.CHANGE, Language.EN))
+                .isEqualTo("CHILD ALERT: A change to a running alert waits for police approval. Open: "
                         + "http://localhost:8080/approvals");
     }
 }
