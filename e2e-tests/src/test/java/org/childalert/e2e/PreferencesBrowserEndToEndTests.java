@@ -166,7 +166,7 @@ class PreferencesBrowserEndToEndTests {
 
     /** Nothing scrolls sideways at this size; saved, scrolled to the given part, as evidence in target/screenshots/. */
     private static void fitsTheScreen(Browser browser, String evidence, String shownId) throws Exception {
-        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'start'})", browser.find(By.id(shownId)));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'})", browser.find(By.id(shownId)));
         Object sideways = browser.script(
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
         browser.evidence(evidence);
