@@ -72,11 +72,13 @@ class PreferencesBrowserEndToEndTests {
             assertThat(me.path("quietHours").path("from").asText()).startsWith("22:30");
             assertThat(me.path("quietHours").path("until").asText()).startsWith("06:45");
             theMapShowsTheArea(browser);
-            fitsTheScreen(browser, "preferences-" + screen, "preferences-heading");
+            fitsTheScreen(browser, "preferences-" + screen, "home-fieldset");
+            fitsTheScreen(browser, "preferences-quiet-hours-" + screen, "quiet-hours");
 
             // no quiet hours any more, and home moved by a click on the map
             browser.click(By.cssSelector("label[for='quiet-none']"));
-            new Actions(browser.driver()).scrollToElement(browser.find(By.id("home-map"))).perform();
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.find(By.id("home-map")));
             new Actions(browser.driver()).moveToElement(browser.find(By.id("home-map")), 30, -40).click().perform();
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                     assertThat(browser.find(By.id("home-latitude")).getAttribute("value")).isNotEmpty());
