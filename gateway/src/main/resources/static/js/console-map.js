@@ -102,6 +102,50 @@
     check();
   });
 
+  /**
+   * The search of a picker: a place name or postal code typed, the matching points of the shipped list offered as
+   * buttons, the one chosen handed to onChoose.
+   */
+  const placeSearch = (picker, onChoose) => {
+    const search = picker.querySelector('[data-place-search]');
+    const button = picker.querySelector('[data-place-search-button]');
+    const results = picker.querySelector('[data-place-results]');
+    const find = () => postalCodes().then(points => {
+      results.replaceChildren();
+      const wanted = search.value.trim().toLocaleLowerCase();
+      if (!points || wanted.length < 2) {
+        return;
+      }
+      const found = points.features.filter(feature => feature.properties.postalCode.startsWith(wanted)
+        || feature.properties.name.toLocaleLowerCase().includes(wanted)).slice(0, 8);
+      if (found.length === 0) {
+        const none = document.createElement('li');
+        none.textContent = picker.dataset.noneFound;
+        results.append(none);
+      }
+      found.forEach(feature => {
+        const item = document.createElement('li');
+        const choice = document.createElement('button');
+        choice.type = 'button';
+        choice.className = 'secondary place-choice';
+        choice.textContent = `${feature.properties.postalCode} ${feature.properties.name}`;
+        choice.addEventListener('click', () => {
+          onChoose(feature);
+          results.replaceChildren();
+        });
+        item.append(choice);
+        results.append(item);
+      });
+    });
+    button.addEventListener('click', find);
+    search.addEventListener('keydown', event => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        find();
+      }
+    });
+  };
+
   // The last-seen place: a click on the map, or a place name or postal code found in the shipped list.
   document.querySelectorAll('[data-place-picker]').forEach(picker => {
     const latitudeInput = document.getElementById(picker.dataset.latitudeInput);
@@ -137,47 +181,96 @@
     typed();
     map.on('click', event => choose(event.latlng.lat, event.latlng.lng));
 
-    const search = picker.querySelector('[data-place-search]');
-    const button = picker.querySelector('[data-place-search-button]');
-    const results = picker.querySelector('[data-place-results]');
-    const find = () => postalCodes().then(points => {
-      results.replaceChildren();
-      const wanted = search.value.trim().toLocaleLowerCase();
-      if (!points || wanted.length < 2) {
+    placeSearch(picker, feature => {
+      const [longitude, latitude] = feature.geometry.coordinates;
+      choose(latitude, longitude);
+      map.setView([latitude, longitude], 13);
+      if (placeInput && !placeInput.value.trim()) {
+        placeInput.value = `${feature.properties.name} (${feature.properties.postalCode})`;
+      }
+    });
+  });
+
+  // A volunteer's home and the circle of their radius: a postal code found in the shipped list (the postal code field
+  // is filled in, the point cleared) or a click on the map (the point filled in, the postal code cleared); the circle
+  // follows the radius field. The text says what the new home is until the preferences are saved.
+  document.querySelectorAll('[data-home-picker]').forEach(picker => {
+    const byId = name => document.getElementById(picker.dataset[name]);
+    const postalCodeInput = byId('postalCodeInput');
+    const latitudeInput = byId('latitudeInput');
+    const longitudeInput = byId('longitudeInput');
+    const radiusInput = byId('radiusInput');
+    const pointDetails = byId('pointDetails');
+    const chosen = byId('chosen');
+    const sketch = byId('sketch');
+    if (sketch) {
+      sketch.classList.add('hidden');
+    }
+    const element = picker.querySelector('.leaflet-map');
+    const map = baseMap(element);
+    postalLayer(map);
+    const radiusKm = () => {
+      const radius = parseFloat((radiusInput ? radiusInput.value : '').replace(',', '.'));
+      return radius > 0 ? radius : 1;
+    };
+    const home = [parseFloat(picker.dataset.homeLatitude), parseFloat(picker.dataset.homeLongitude)];
+    const marker = L.circleMarker(home, { radius: 6, color: '#a4161a', fillOpacity: 1 }).addTo(map);
+    const circle = L.circle(home, { radius: radiusKm() * 1000, color: '#a4161a', weight: 2, fillOpacity: 0.15 }).addTo(map);
+    const fit = () => map.fitBounds(circle.getBounds(), { maxZoom: 13 });
+    const show = (latitude, longitude) => {
+      marker.setLatLng([latitude, longitude]);
+      circle.setLatLng([latitude, longitude]);
+      element.dataset.homeLatitude = latitude.toFixed(5);
+      element.dataset.homeLongitude = longitude.toFixed(5);
+      fit();
+    };
+    const say = text => {
+      chosen.textContent = text;
+      chosen.classList.remove('hidden');
+    };
+    element.dataset.radiusKm = String(radiusKm());
+    fit();
+    map.on('click', event => {
+      const { lat, lng } = event.latlng;
+      postalCodeInput.value = '';
+      latitudeInput.value = lat.toFixed(5);
+      longitudeInput.value = lng.toFixed(5);
+      if (pointDetails) {
+        pointDetails.open = true;
+      }
+      show(lat, lng);
+      say(picker.dataset.chosenPoint.replace('{latitude}', lat.toFixed(5)).replace('{longitude}', lng.toFixed(5)));
+    });
+    const choosePostalCode = feature => {
+      const [longitude, latitude] = feature.geometry.coordinates;
+      postalCodeInput.value = feature.properties.postalCode;
+      latitudeInput.value = '';
+      longitudeInput.value = '';
+      show(latitude, longitude);
+      say(picker.dataset.chosenPostalCode.replace('{place}', `${feature.properties.postalCode} ${feature.properties.name}`));
+    };
+    placeSearch(picker, choosePostalCode);
+    // a postal code typed counts before a point: the point is cleared, and the map shows the code when it is known
+    postalCodeInput.addEventListener('change', () => {
+      const code = postalCodeInput.value.trim();
+      if (!code) {
         return;
       }
-      const found = points.features.filter(feature => feature.properties.postalCode.startsWith(wanted)
-        || feature.properties.name.toLocaleLowerCase().includes(wanted)).slice(0, 8);
-      if (found.length === 0) {
-        const none = document.createElement('li');
-        none.textContent = picker.dataset.noneFound;
-        results.append(none);
-      }
-      found.forEach(feature => {
-        const item = document.createElement('li');
-        const choice = document.createElement('button');
-        choice.type = 'button';
-        choice.className = 'secondary place-choice';
-        choice.textContent = `${feature.properties.postalCode} ${feature.properties.name}`;
-        choice.addEventListener('click', () => {
-          const [longitude, latitude] = feature.geometry.coordinates;
-          choose(latitude, longitude);
-          map.setView([latitude, longitude], 13);
-          if (placeInput && !placeInput.value.trim()) {
-            placeInput.value = `${feature.properties.name} (${feature.properties.postalCode})`;
-          }
-          results.replaceChildren();
-        });
-        item.append(choice);
-        results.append(item);
+      latitudeInput.value = '';
+      longitudeInput.value = '';
+      postalCodes().then(points => {
+        const feature = points && points.features.find(f => f.properties.postalCode === code);
+        if (feature) {
+          choosePostalCode(feature);
+        }
       });
     });
-    button.addEventListener('click', find);
-    search.addEventListener('keydown', event => {
-      if (event.key === 'Enter') {
-        event.preventDefault();
-        find();
-      }
-    });
+    if (radiusInput) {
+      radiusInput.addEventListener('input', () => {
+        circle.setRadius(radiusKm() * 1000);
+        element.dataset.radiusKm = String(radiusKm());
+        fit();
+      });
+    }
   });
 })();

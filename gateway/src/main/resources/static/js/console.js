@@ -34,6 +34,16 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 
+  // Quiet hours: typing a time chooses "quiet hours" over "no quiet hours".
+  document.querySelectorAll('[data-quiet-times] input').forEach(input => {
+    input.addEventListener('input', () => {
+      const hours = document.getElementById('quiet-set');
+      if (hours && input.value) {
+        hours.checked = true;
+      }
+    });
+  });
+
   document.querySelectorAll('form[data-confirm]').forEach(form => {
     form.addEventListener('submit', event => {
       if (!window.confirm(form.dataset.confirm)) {

@@ -66,9 +66,14 @@ final class Browser implements AutoCloseable {
 
     /** Opens a console page; the first time, Keycloak's own login page asks for the user's password. */
     Browser signIn(String username) {
+        return signIn(username, username + "-pass");
+    }
+
+    /** Signs in on Keycloak's login page with the given password (a throwaway user's). */
+    Browser signIn(String username, String password) {
         driver.get(Stack.GATEWAY + "/oauth2/authorization/keycloak");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(username + "-pass");
+        driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
         // on every page once signed in (a volunteer without a record lands on the sign-up, not the start page)
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));

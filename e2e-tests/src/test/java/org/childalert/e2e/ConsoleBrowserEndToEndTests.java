@@ -202,7 +202,10 @@ class ConsoleBrowserEndToEndTests {
             assertThat(carol.text(By.cssSelector(".notice"))).isEqualTo("Uw voorkeuren zijn bewaard.");
             assertThat(Double.parseDouble(carol.find(By.id("radiusKm")).getAttribute("value")))
                     .isEqualTo(Double.parseDouble(wider));
-            assertThat(carol.find(By.cssSelector(".area-map svg")).getAttribute("aria-label")).contains(wider + " km");
+            // the area's circle on the home's Leaflet map; the sketch it replaces (for pages without script) says the same
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(carol.find(By.id("home-map")).getAttribute("data-radius-km")).isEqualTo(wider));
+            assertThat(carol.findAll(By.cssSelector("#home-sketch svg")).get(0).getAttribute("aria-label")).contains(wider + " km");
             carol.screenshot("10-volunteer-profile");
             carol.screenshot("11-volunteer-profile-phone", Browser.PHONE);
         }

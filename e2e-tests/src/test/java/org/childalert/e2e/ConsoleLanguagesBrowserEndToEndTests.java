@@ -100,7 +100,51 @@ class ConsoleLanguagesBrowserEndToEndTests {
                 }
             }
         }
+        found.addAll(aVolunteersProfileAndItsRefusals(language, untranslatedTexts));
         assertThat(found).as("English left on the %s pages", language).isEmpty();
+    }
+
+    /**
+     * The profile of a volunteer who signed up (carol of the demo data has not: her page is the sign-up): home and
+     * area, quiet hours, an address kept without its channel; then what the page says once a place is found on the map
+     * and when quiet hours that end when they start are refused. Returns the English texts seen.
+     */
+    private static List<String> aVolunteersProfileAndItsRefusals(String language, Set<String> untranslatedTexts)
+            throws Exception {
+        List<String> found = new ArrayList<>();
+        try (ThrowawayUser volunteer = ThrowawayUser.create("lang-" + language, "volunteer", Map.of());
+             Browser browser = Browser.open(language)) {
+            Api.Response created = volunteer.api().post("/api/volunteers", """
+                    {"name":"Taal Vrijwilliger","phone":"%s","email":"%s","language":"%s","channels":["SMS"],
+                     "home":{"postalCode":"1000"},"radiusKm":5,"consent":true}
+                    """.formatted(Scenarios.uniqueMobile(), Scenarios.uniqueEmail("lang"), language));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            browser.signIn(volunteer.username, volunteer.password).go("/volunteer?lang=" + language);
+            browser.find(By.id("preferences-form"));
+            browser.type(By.id("home-search"), "9000").click(By.id("home-search-button"));
+            browser.click(By.cssSelector("#home-results button.place-choice"));
+            browser.find(By.id("home-chosen"));
+            collect(browser, "volunteer /volunteer", untranslatedTexts, found);
+            browser.evidence("language-" + language + "-volunteer-profile");
+
+            browser.click(By.cssSelector("label[for='quiet-set']"))
+                    .setValue(By.id("quietHours-from"), "22:00").setValue(By.id("quietHours-until"), "22:00")
+                    .follow(By.id("save-preferences"));
+            browser.find(By.id("error-quietHours-until"));
+            assertThat(browser.language()).isEqualTo(language);
+            collect(browser, "volunteer /volunteer/preferences (refused)", untranslatedTexts, found);
+            browser.evidence("language-" + language + "-volunteer-preferences-refused");
+        }
+        return found;
+    }
+
+    private static void collect(Browser browser, String where, Set<String> untranslatedTexts, List<String> found) {
+        String text = browser.bodyText();
+        for (String english : untranslatedTexts) {
+            if (text.contains(english)) {
+                found.add(where + ": \"" + english + "\"");
+            }
+        }
     }
 
     /**

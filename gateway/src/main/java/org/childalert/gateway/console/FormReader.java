@@ -2,11 +2,14 @@ package org.childalert.gateway.console;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the text of a submitted form into the values a service expects. A blank field becomes {@code null}
@@ -14,6 +17,8 @@ import java.util.Map;
  * is noted against its field, and nothing is sent.
  */
 public final class FormReader {
+
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2})\\s*[:.hH]\\s*(\\d{2})(?::\\d{2}(?:\\.\\d+)?)?");
 
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
@@ -58,6 +63,26 @@ public final class FormReader {
         catch (DateTimeParseException e) {
             return reject(field, "must be a date and time (yyyy-mm-ddThh:mm)");
         }
+    }
+
+    /**
+     * A time of day as a time input sends it ("22:00", "22:00:00"), or as typed where the browser has no time input
+     * ("22.00", "22h00", "7:30").
+     */
+    public LocalTime time(String field, String value) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        Matcher time = TIME.matcher(text);
+        if (time.matches()) {
+            int hour = Integer.parseInt(time.group(1));
+            int minute = Integer.parseInt(time.group(2));
+            if (hour < 24 && minute < 60) {
+                return LocalTime.of(hour, minute);
+            }
+        }
+        return reject(field, "must be a time (hh:mm)");
     }
 
     /** Notes a value the form can tell is missing or wrong without asking the service. */

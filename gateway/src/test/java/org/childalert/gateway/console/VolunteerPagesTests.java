@@ -142,7 +142,7 @@ class VolunteerPagesTests extends ConsoleTestSupport {
                         containsString("+32470123456"),
                         containsString("not verified yet"),
                         containsString("id=\"sms-code-form\""),
-                        containsString("aria-label=\"Map of the area around 1000, radius 10 km\""),
+                        containsString("aria-label=\"Map of the area around 1000 Brussel / Bruxelles, radius 10 km\""),
                         containsString("id=\"preferences-form\""),
                         containsString("You receive alerts by Email."))));
     }
@@ -217,8 +217,7 @@ class VolunteerPagesTests extends ConsoleTestSupport {
         stubMyRecord();
         notificationService.stubFor(put(urlEqualTo(MINE + "/preferences")).willReturn(okJson("{}")));
 
-        mvc.perform(submit("/volunteer/preferences").param("radiusKm", "25").param("language", "fr")
-                        .param("channels", "EMAIL").with(signedIn("carol", "volunteer")).with(csrf()))
+        mvc.perform(preferences("radiusKm", "25", "language", "fr", "channels", "EMAIL"))
                 .andExpect(redirectedUrl("/volunteer"))
                 .andExpect(flash().attribute("notice", "volunteer.saved"));
 
@@ -229,12 +228,166 @@ class VolunteerPagesTests extends ConsoleTestSupport {
                          "quietHours":{"from":"22:00","until":"07:00"},"pausedUntil":null}""")));
     }
 
+    /** Issue 15, "preferences have no quiet hours and no change of area": the form shows both as they are now. */
+    @Test
+    void showsTheCurrentHomeInWordsAndOnAMapAndTheQuietHoursToChange() throws Exception {
+        stubMyRecord();
+
+        mvc.perform(page("/volunteer").header("Accept-Language", "en").with(signedIn("carol", "volunteer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<p id=\"home-now\">Your home now: 1000 Brussel / Bruxelles</p>"),
+                        containsString("id=\"record-home\">1000 Brussel / Bruxelles, alerts within 10 km</dd>"),
+                        containsString("id=\"home-postalCode\" name=\"home.postalCode\""),
+                        containsString("value=\"1000\""),
+                        containsString("data-home-picker"),
+                        containsString("data-home-latitude=\"50.8427\""),
+                        containsString("id=\"home-map\""),
+                        containsString("id=\"record-quiet-hours\">From 22:00 until 07:00, Belgian time</dd>"),
+                        containsString("id=\"quiet-set\" name=\"quiet\" value=\"HOURS\" checked=\"checked\""),
+                        containsString("we send you no SMS and no email, except the most urgent alerts, which are public. Times are Belgian time"))))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"quietHours-from\" name=\"quietHours.from\" type=\"time\"[^>]*value=\"22:00\".*")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"quietHours-until\" name=\"quietHours.until\" type=\"time\"[^>]*value=\"07:00\".*")));
+    }
+
+    @Test
+    void showsAHomeGivenAsAPointByItsCoordinatesInTheVolunteersLanguage() throws Exception {
+        notificationService.stubFor(get(ME).willReturn(okJson(record("""
+                "channels":[{"channel":"SMS","verifiedAt":"2026-11-28T10:00:00Z","optedOutAt":null}],
+                "home":{"postalCode":null,"latitude":50.8427,"longitude":4.3515},"quietHours":null""", "carol@example.org"))));
+
+        mvc.perform(page("/volunteer").header("Accept-Language", "nl").with(signedIn("carol", "volunteer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Uw woning nu: een punt op de kaart (50,8427, 4,3515)"),
+                        containsString("<details id=\"home-point\" open=\"open\">"),
+                        containsString("value=\"50.84270\""), containsString("value=\"4.35150\""),
+                        containsString("id=\"quiet-none\" name=\"quiet\" value=\"NONE\" checked=\"checked\""),
+                        containsString("Geen: alerts bereiken u op elk uur"))));
+    }
+
+    @Test
+    void setsQuietHoursAndMovesTheHomeToAnotherPostalCode() throws Exception {
+        stubMyRecord();
+        notificationService.stubFor(put(urlEqualTo(MINE + "/preferences")).willReturn(okJson("{}")));
+
+        mvc.perform(preferences("home.postalCode", "2000", "quietHours.from", "23:30", "quietHours.until", "06:15"))
+                .andExpect(redirectedUrl("/volunteer"))
+                .andExpect(flash().attribute("notice", "volunteer.saved"));
+
+        notificationService.verify(putRequestedFor(urlEqualTo(MINE + "/preferences"))
+                .withRequestBody(equalToJson("""
+                        {"channels":["SMS","EMAIL"],"language":"nl","home":{"postalCode":"2000"},"radiusKm":10.0,
+                         "quietHours":{"from":"23:30","until":"06:15"},"pausedUntil":null}""")));
+    }
+
+    @Test
+    void removesTheQuietHoursAndMovesTheHomeToAPointClickedOnTheMap() throws Exception {
+        stubMyRecord();
+        notificationService.stubFor(put(urlEqualTo(MINE + "/preferences")).willReturn(okJson("{}")));
+
+        // the map clears the postal code when it is clicked; the times left in their fields do not count
+        mvc.perform(preferences("home.postalCode", "", "home.latitude", "51.05432", "home.longitude", "3,71765", "quiet", "NONE"))
+                .andExpect(redirectedUrl("/volunteer"));
+
+        notificationService.verify(putRequestedFor(urlEqualTo(MINE + "/preferences"))
+                .withRequestBody(equalToJson("""
+                        {"channels":["SMS","EMAIL"],"language":"nl","home":{"latitude":51.05432,"longitude":3.71765},
+                         "radiusKm":10.0,"quietHours":null,"pausedUntil":null}""")));
+    }
+
+    /**
+     * Quiet hours the console can tell are wrong are refused next to their field, tied to it (aria-describedby), with
+     * the summary above the form (which the page focuses), and nothing is stored.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            only the start      | 22:00 |       | quietHours-until | Please fill this in.
+            only the end        |       | 07:00 | quietHours-from  | Please fill this in.
+            an unreadable start | late  | 07:00 | quietHours-from  | Please enter a time, such as 22:00.
+            an hour out of range| 25:00 | 07:00 | quietHours-from  | Please enter a time, such as 22:00.
+            start equals end    | 22:00 | 22:00 | quietHours-until | Choose an end that differs from the start of your quiet hours.
+            """)
+    void refusesQuietHoursItCannotUseNextToTheirFieldStoringNothing(String situation, String from, String until,
+                                                                    String field, String said) throws Exception {
+        stubMyRecord();
+
+        String page = mvc.perform(preferences("quietHours.from", from == null ? "" : from,
+                        "quietHours.until", until == null ? "" : until).header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).as(situation).contains("id=\"form-errors\"", "Please correct the fields marked below.");
+        assertThat(page).as(situation).containsPattern("id=\"" + field + "\"[^>]*aria-invalid=\"true\"[^>]*"
+                + "aria-describedby=\"error-" + field + " quiet-hours-hint\"");
+        assertThat(page).as(situation).containsPattern("<p class=\"field-error\"\\s+id=\"error-" + field + "\">\\s*<span>"
+                + java.util.regex.Pattern.quote(said) + "</span>");
+        // what was typed stays, and quiet hours stay chosen
+        assertThat(page).as(situation).contains("id=\"quiet-set\" name=\"quiet\" value=\"HOURS\" checked=\"checked\"");
+        notificationService.verify(0, putRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void showsTheServicesRefusalOfThePostalCodeOnTheHomeField() throws Exception {
+        stubMyRecord();
+        notificationService.stubFor(put(urlEqualTo(MINE + "/preferences")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(problem(400, "home.postalCode is not a known Belgian postal code", "home.postalCode",
+                        "is not a known Belgian postal code"))));
+
+        mvc.perform(preferences("home.postalCode", "0999").header("Accept-Language", "fr"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("aria-describedby=\"error-home-postalCode home-hint\""),
+                        containsString("id=\"error-home-postalCode\""),
+                        containsString("Ce n’est pas un code postal belge que nous connaissons."),
+                        containsString("value=\"0999\""))));
+    }
+
+    @Test
+    void refusesAHomeWithoutPostalCodeOrWithHalfAPoint() throws Exception {
+        stubMyRecord();
+
+        mvc.perform(preferences("home.postalCode", " "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"error-home-postalCode\"")));
+        mvc.perform(preferences("home.postalCode", "", "home.latitude", "51.05"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"error-home-longitude\""),
+                        containsString("<details id=\"home-point\" open=\"open\">"))));
+
+        notificationService.verify(0, putRequestedFor(anyUrl()));
+    }
+
+    /**
+     * Issue 15, "unticking email silently drops the verified address": notification-service keeps the phone number and
+     * the e-mail address when a channel is unticked, but forgets that channel's confirmation (ticked again, it must be
+     * confirmed again). The page says so before saving, and keeps showing an address whose channel was unticked.
+     */
+    @Test
+    void saysWhatUntickingAChannelDoesAndShowsTheAddressItKeeps() throws Exception {
+        notificationService.stubFor(get(ME).willReturn(okJson(record("""
+                "channels":[{"channel":"SMS","verifiedAt":"2026-11-28T10:00:00Z","optedOutAt":null}],
+                "home":{"postalCode":"1000","latitude":50.8427,"longitude":4.3515},"quietHours":null""",
+                "carol@example.org"))));
+
+        mvc.perform(page("/volunteer").header("Accept-Language", "de").with(signedIn("carol", "volunteer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("aria-describedby=\"channels-hint\""),
+                        containsString("Wenn Sie einen Kanal abwählen, erhalten Sie darüber ab dem Speichern keine Alarme mehr."
+                                + " Wir behalten Ihre Telefonnummer und E-Mail-Adresse, aber ein wieder gewählter Kanal muss"
+                                + " erneut bestätigt werden"),
+                        containsString("id=\"kept-EMAIL\""),
+                        containsString("carol@example.org"),
+                        containsString("gespeichert, nicht für Alarme verwendet"))));
+    }
+
     @Test
     void refusesARadiusThatIsNotANumberWithoutChangingAnything() throws Exception {
         stubMyRecord();
 
-        mvc.perform(submit("/volunteer/preferences").param("radiusKm", "far").param("language", "nl")
-                        .param("channels", "SMS").with(signedIn("carol", "volunteer")).with(csrf()))
+        mvc.perform(preferences("radiusKm", "far", "channels", "SMS"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("id=\"error-radiusKm\""),
                         containsString("Please enter a number, such as 10 or 2.5."))));
@@ -250,8 +403,7 @@ class VolunteerPagesTests extends ConsoleTestSupport {
                 .withBody(problem(400, "radiusKm must be less than or equal to 50", "radiusKm",
                         "must be less than or equal to 50"))));
 
-        mvc.perform(submit("/volunteer/preferences").param("radiusKm", "80").param("language", "nl")
-                        .param("channels", "SMS").with(signedIn("carol", "volunteer")).with(csrf()))
+        mvc.perform(preferences("radiusKm", "80", "channels", "SMS"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("id=\"error-radiusKm\""),
                         containsString("must be less than or equal to 50"))));
@@ -320,6 +472,38 @@ class VolunteerPagesTests extends ConsoleTestSupport {
                  "quietHours":{"from":"22:00:00","until":"07:00:00"},"pausedUntil":null,
                  "consent":{"textVersion":"2026-11","givenAt":"2026-11-28T10:00:00Z"},"selfRegistered":true,
                  "registeredAt":"2026-11-28T10:00:00Z"}""".formatted(CAROL))));
+    }
+
+    /**
+     * The preferences form as the page sends it for Carol's record, with the given fields changed (name, value, ...;
+     * a "channels" value is a comma-separated list).
+     */
+    private MockHttpServletRequestBuilder preferences(String... changed) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("home.postalCode", "1000");
+        fields.put("home.latitude", "");
+        fields.put("home.longitude", "");
+        fields.put("radiusKm", "10");
+        fields.put("language", "nl");
+        fields.put("channels", "SMS,EMAIL");
+        fields.put("quiet", "HOURS");
+        fields.put("quietHours.from", "22:00");
+        fields.put("quietHours.until", "07:00");
+        for (int i = 0; i + 1 < changed.length; i += 2) {
+            fields.put(changed[i], changed[i + 1]);
+        }
+        MockHttpServletRequestBuilder form = submit("/volunteer/preferences").with(signedIn("carol", "volunteer")).with(csrf());
+        fields.forEach((name, value) -> form.param(name, name.equals("channels") ? value.split(",") : new String[] {value}));
+        return form;
+    }
+
+    /** Carol's record with the given channels, home and quiet hours (JSON members) and e-mail address. */
+    private static String record(String channelsHomeAndQuietHours, String email) {
+        return """
+                {"id":"%s","name":"Carol Janssens","phone":"+32470123456","email":"%s","language":"nl",%s,
+                 "radiusKm":10.0,"pausedUntil":null,
+                 "consent":{"textVersion":"2026-11","givenAt":"2026-11-28T10:00:00Z"},"selfRegistered":true,
+                 "registeredAt":"2026-11-28T10:00:00Z"}""".formatted(CAROL, email, channelsHomeAndQuietHours);
     }
 
     private MockHttpServletRequestBuilder signUp() {

@@ -52,6 +52,11 @@ record VolunteerRecord(UUID id, String name, String phone, String email, String 
                 .toList(), pausedUntil, Instant.now());
     }
 
+    /** Whether the volunteer chose the channel (verified or not); its address may be kept without it. */
+    public boolean hasChannel(String channel) {
+        return channels.stream().anyMatch(c -> c.channel().equals(channel));
+    }
+
     public boolean awaitsSmsCode() {
         return channels.stream().anyMatch(c -> "SMS".equals(c.channel()) && !c.isVerified());
     }
