@@ -116,9 +116,11 @@
         const colour = ZONE_COLOURS[index % ZONE_COLOURS.length];
         const style = { renderer: svg, color: colour, weight: 1, fillColor: colour, fillOpacity: 0.4 };
         const label = `${row.dataset.zoneCode} ${row.dataset.zoneName}`;
+        const className = `zone-area zone-${row.dataset.zoneCode.replace(/[^A-Za-z0-9_-]/g, '-')}`;
         let count = 0;
         if (row.dataset.zonePolygon) {
-          L.polygon(JSON.parse(row.dataset.zonePolygon), style).bindTooltip(label, { sticky: true }).addTo(drawn);
+          L.polygon(JSON.parse(row.dataset.zonePolygon), { ...style, className })
+            .bindTooltip(label, { sticky: true }).addTo(drawn);
           count = 1;
         }
         else {
@@ -126,7 +128,10 @@
           L.geoJSON({ type: 'FeatureCollection', features }, {
             renderer: svg,
             style: () => style,
-            onEachFeature: (feature, area) => area.bindTooltip(label, { sticky: true })
+            onEachFeature: (feature, area) => {
+              area.options.className = `${className} postal-${feature.properties.postalCode}`;
+              area.bindTooltip(label, { sticky: true });
+            }
           }).addTo(drawn);
           count = features.length;
         }
@@ -148,7 +153,10 @@
         const layer = L.geoJSON({ type: 'FeatureCollection', features }, {
           renderer: svg,
           style: () => ({ color: '#1d3557', weight: 3, fillColor: '#1d3557', fillOpacity: 0.2, dashArray: '6 4' }),
-          onEachFeature: (feature, area) => area.bindTooltip(areaLabel(feature), { sticky: true })
+          onEachFeature: (feature, area) => {
+            area.options.className = `outlined-area postal-${feature.properties.postalCode}`;
+            area.bindTooltip(areaLabel(feature), { sticky: true });
+          }
         }).addTo(outlined);
         element.dataset.outlined = String(features.length);
         element.dataset.outlinedCodes = features.map(feature => feature.properties.postalCode).join(' ');
