@@ -86,25 +86,34 @@ class AdminZonesMapBrowserEndToEndTests {
         script.executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
         @SuppressWarnings("unchecked")
         List<Number> offset = (List<Number>) script.executeScript("""
-                const path = document.querySelector(arguments[0]);
+                const selector = arguments[0];
+                const path = document.querySelector(selector);
                 const box = path.getBoundingClientRect();
                 const mapBox = arguments[1].getBoundingClientRect();
                 const margin = 12;
-                for (let step = 4; step >= 1; step /= 2) {
-                  for (let y = box.top + 2; y < box.bottom; y += step) {
-                    for (let x = box.left + 2; x < box.right; x += step) {
-                      if (x < mapBox.left + margin || x > mapBox.right - margin || y < mapBox.top + margin
-                          || y > mapBox.bottom - margin) {
-                        continue;
-                      }
-                      const hit = document.elementFromPoint(x, y);
-                      if (hit && hit.matches(arguments[0])) {
-                        return [Math.round(x - (mapBox.left + mapBox.width / 2)), Math.round(y - (mapBox.top + mapBox.height / 2))];
-                      }
+                const hits = (x, y) => {
+                  if (x < mapBox.left + margin || x > mapBox.right - margin || y < mapBox.top + margin
+                      || y > mapBox.bottom - margin) {
+                    return false;
+                  }
+                  const hit = document.elementFromPoint(x, y);
+                  return hit !== null && hit.matches(selector);
+                };
+                // well inside: the points around hit the path too, away from its edge and its neighbours
+                const inside = (x, y) => [[0, 0], [8, 0], [-8, 0], [0, 8], [0, -8]].every(([dx, dy]) => hits(x + dx, y + dy));
+                const found = [];
+                for (let y = box.top; y < box.bottom; y += 2) {
+                  for (let x = box.left; x < box.right; x += 2) {
+                    if (inside(x, y)) {
+                      found.push([x, y]);
                     }
                   }
                 }
-                return null;""", pathSelector, map);
+                if (found.length === 0) {
+                  return null;
+                }
+                const [x, y] = found[Math.floor(found.length / 2)];
+                return [Math.round(x - (mapBox.left + mapBox.width / 2)), Math.round(y - (mapBox.top + mapBox.height / 2))];""", pathSelector, map);
         assertThat(offset).as("a visible point of %s on the map", pathSelector).isNotNull();
         new Actions(browser.driver()).moveToElement(map, offset.get(0).intValue(), offset.get(1).intValue()).click().perform();
     }
