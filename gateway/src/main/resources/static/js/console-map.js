@@ -1,7 +1,8 @@
 // The console's maps, drawn with Leaflet over a base layer shipped with the gateway (Belgium's border and its
-// postal points, static/geo, see NOTICE.md), with a tile server's streets on top when one is configured
-// (childalert.console.map.tile-url, given to the page as <meta name="map-tiles">). Without JavaScript the pages keep
-// their sketch (an SVG) and their latitude and longitude fields.
+// approximate postal areas, static/geo, see NOTICE.md; the postal points serve the place search), with a tile
+// server's streets on top when one is configured (childalert.console.map.tile-url, given to the page as
+// <meta name="map-tiles">). Without JavaScript the pages keep their sketch (an SVG) and their latitude and longitude
+// fields.
 (() => {
   if (!window.L) {
     return;
@@ -38,14 +39,153 @@
     return map;
   };
 
-  const postalLayer = map => postalCodes().then(points => {
-    if (points) {
-      L.geoJSON(points, {
-        pointToLayer: (feature, at) => L.circleMarker(at, { radius: 2, weight: 0, fillOpacity: 0.45, fillColor: '#6c757d' })
-          .bindTooltip(`${feature.properties.postalCode} ${feature.properties.name}`)
-      }).addTo(map);
+  let postalAreaCells;
+  const postalAreas = () => {
+    postalAreaCells = postalAreaCells || loadJson(geo + 'be-postal-areas.geojson');
+    return postalAreaCells;
+  };
+  /** An area's postal codes: its own and those sharing its cell (their points coincide in the source). */
+  const areaCodes = feature => [feature.properties.postalCode, ...(feature.properties.sharedWith || [])];
+  const areaLabel = feature => `${areaCodes(feature).join(', ')} ${(feature.properties.names || []).join(' / ')}`;
+
+  /**
+   * The approximate postal areas (be-postal-areas.geojson, NOTICE.md): thin grey outlines named on hover, behind
+   * everything else. A click on an area goes on to the map (Leaflet paths bubble their clicks), so the pickers that
+   * listen for clicks on the map keep working.
+   */
+  const postalLayer = map => postalAreas().then(areas => {
+    if (!areas) {
+      return null;
     }
+    const layer = L.geoJSON(areas, {
+      style: { color: '#6c757d', weight: 0.6, opacity: 0.8, fill: true, fillOpacity: 0 },
+      onEachFeature: (feature, area) => area.bindTooltip(areaLabel(feature), { sticky: true })
+    }).addTo(map);
+    layer.bringToBack();
+    return layer;
   });
+
+  const typedCodes = text => text.split(/[\s,;]+/).map(code => code.trim().toUpperCase()).filter(code => code);
+  const inRing = (ring, x, y) => {
+    let inside = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if ((yi > y) !== (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) {
+        inside = !inside;
+      }
+    }
+    return inside;
+  };
+  /** The postal area holding a point of the map, if any. */
+  const areaAt = (areas, latlng) => areas.features.find(feature => {
+    const { type, coordinates } = feature.geometry;
+    return (type === 'Polygon' ? [coordinates] : coordinates).some(rings =>
+      inRing(rings[0], latlng.lng, latlng.lat) && !rings.slice(1).some(hole => inRing(hole, latlng.lng, latlng.lat)));
+  });
+
+  const ZONE_COLOURS = ['#2a9d8f', '#e76f51', '#6a4c93', '#1982c4', '#8ac926', '#ff924c', '#c5283d', '#4f772d'];
+
+  /**
+   * The administrator's police zones page: every zone coloured over its postal areas (or its polygon), named on hover;
+   * the postal codes typed in the zone form outlined as they are typed, and a click on an area adds its postal code
+   * to the form's field or takes it out. The zones come from their table rows' data attributes; the map element
+   * says how many areas it drew per zone (data-areas-drawn on each row) and outlined (data-outlined).
+   */
+  const drawZonesMap = figure => {
+    const input = document.getElementById(figure.dataset.postalCodesInput);
+    const status = figure.querySelector('[data-zones-map-status]');
+    const element = document.createElement('div');
+    element.className = 'leaflet-map';
+    element.id = 'zones-leaflet';
+    element.setAttribute('role', 'application');
+    element.setAttribute('aria-label', figure.dataset.mapLabel);
+    figure.insertBefore(element, figure.firstChild);
+    figure.hidden = false;
+    const map = baseMap(element);
+    // the zones and the outlined areas are SVG paths over the canvas of the base layer
+    const svg = L.svg();
+    const outlined = L.layerGroup().addTo(map);
+    postalLayer(map).then(() => postalAreas()).then(areas => {
+      if (!areas) {
+        return;
+      }
+      const areasOf = codes => areas.features.filter(feature => areaCodes(feature).some(code => codes.includes(code)));
+      const drawn = L.featureGroup().addTo(map);
+      document.querySelectorAll('[data-zone-code]').forEach((row, index) => {
+        const colour = ZONE_COLOURS[index % ZONE_COLOURS.length];
+        const style = { renderer: svg, color: colour, weight: 1, fillColor: colour, fillOpacity: 0.4 };
+        const label = `${row.dataset.zoneCode} ${row.dataset.zoneName}`;
+        const className = `zone-area zone-${row.dataset.zoneCode.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+        let count = 0;
+        if (row.dataset.zonePolygon) {
+          L.polygon(JSON.parse(row.dataset.zonePolygon), { ...style, className })
+            .bindTooltip(label, { sticky: true }).addTo(drawn);
+          count = 1;
+        }
+        else {
+          const features = areasOf(typedCodes(row.dataset.zonePostalCodes || ''));
+          L.geoJSON({ type: 'FeatureCollection', features }, {
+            renderer: svg,
+            style: () => style,
+            onEachFeature: (feature, area) => {
+              area.options.className = `${className} postal-${feature.properties.postalCode}`;
+              area.bindTooltip(label, { sticky: true });
+            }
+          }).addTo(drawn);
+          count = features.length;
+        }
+        row.dataset.areasDrawn = String(count);
+        const swatch = document.createElement('span');
+        swatch.className = 'zone-swatch';
+        swatch.setAttribute('aria-hidden', 'true');
+        swatch.style.backgroundColor = colour;
+        row.querySelector('th').prepend(swatch);
+      });
+      element.dataset.zonesDrawn = String(drawn.getLayers().length);
+      if (drawn.getLayers().length > 0) {
+        map.fitBounds(drawn.getBounds(), { maxZoom: 11 });
+      }
+      const outline = fit => {
+        const codes = typedCodes(input.value);
+        const features = areasOf(codes);
+        outlined.clearLayers();
+        const layer = L.geoJSON({ type: 'FeatureCollection', features }, {
+          renderer: svg,
+          style: () => ({ color: '#1d3557', weight: 3, fillColor: '#1d3557', fillOpacity: 0.2, dashArray: '6 4' }),
+          onEachFeature: (feature, area) => {
+            area.options.className = `outlined-area postal-${feature.properties.postalCode}`;
+            area.bindTooltip(areaLabel(feature), { sticky: true });
+          }
+        }).addTo(outlined);
+        element.dataset.outlined = String(features.length);
+        element.dataset.outlinedCodes = features.map(feature => feature.properties.postalCode).join(' ');
+        if (status) {
+          status.textContent = features.length === 0 ? figure.dataset.outlinedNone
+            : figure.dataset.outlinedText.replace('{0}', features.map(feature => areaCodes(feature)
+              .filter(code => codes.includes(code)).join(', ')).join(', '));
+        }
+        if (fit && features.length > 0) {
+          map.fitBounds(layer.getBounds(), { maxZoom: 11 });
+        }
+      };
+      input.addEventListener('input', () => outline(true));
+      // a click on an area adds its postal code to the field, or takes out the area's codes when the field has one
+      map.on('click', event => {
+        const area = areaAt(areas, event.latlng);
+        if (!area) {
+          return;
+        }
+        const codes = typedCodes(input.value);
+        const mine = areaCodes(area);
+        const kept = codes.filter(code => !mine.includes(code));
+        input.value = (kept.length < codes.length ? kept : [...codes, area.properties.postalCode]).join(', ');
+        outline(false);
+      });
+      outline(false);
+    });
+  };
+  document.querySelectorAll('figure[data-zones-map]').forEach(drawZonesMap);
 
   // An area: the place and the circle of an alert, a case's last-seen place, the radius being chosen. Drawn once per
   // figure, also in a part of a page that htmx swapped in (the approvals page updates itself).

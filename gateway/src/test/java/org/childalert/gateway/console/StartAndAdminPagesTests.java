@@ -103,6 +103,44 @@ class StartAndAdminPagesTests extends ConsoleTestSupport {
                 {"code":"5339","name":"Brussels","unit":"Zone 5339","postalCodes":["1000","1050"],"dutyContactId":null}""")));
     }
 
+    @Test
+    void givesTheZonesMapEachZonesPostalCodesOrPolygonAndSaysThePostalAreasAreApproximate() throws Exception {
+        notificationService.stubFor(get(urlPathEqualTo("/api/police-zones")).willReturn(okJson("""
+                {"zones":[{"code":"5339","name":"Brussels","unit":"Zone 5339","postalCodes":["1000","1050"],"dutyContact":null},
+                          {"code":"5345","name":"Drawn","unit":"Zone 5345","postalCodes":null,
+                           "polygon":[[50.8,4.3],[50.9,4.3],[50.9,4.45],[50.8,4.3]],"dutyContact":null}],
+                 "page":0,"size":1000,"total":2}""")));
+        notificationService.stubFor(get(urlPathEqualTo("/api/police-contacts")).willReturn(okJson("""
+                {"contacts":[],"page":0,"size":1000,"total":0}""")));
+
+        mvc.perform(MockMvcRequestBuilders.get("/admin/zones").with(signedIn("admin", "admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("data-zones-map data-postal-codes-input=\"postalCodes\" hidden"),
+                        containsString("data-zone-code=\"5339\" data-zone-name=\"Brussels\" data-zone-postal-codes=\"1000 1050\""),
+                        containsString("data-zone-code=\"5345\" data-zone-name=\"Drawn\" data-zone-polygon=\"[[50.8,4.3],[50.9,4.3],[50.9,4.45],[50.8,4.3]]\""),
+                        containsString("data-outlined-text=\"Outlined from the form: {0}\""),
+                        containsString("The postal areas are approximate"),
+                        not(containsString("<script>")))));
+        mvc.perform(MockMvcRequestBuilders.get("/admin/zones").header("Accept-Language", "nl-BE,nl").with(signedIn("admin", "admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("De postcodegebieden zijn benaderd"),
+                        containsString("data-outlined-text=\"Omlijnd uit het formulier: {0}\""))));
+    }
+
+    @Test
+    void shipsTheApproximatePostalAreasAndDrawsThemOnEveryMap() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get("/geo/be-postal-areas.geojson").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("\"postalCode\":\"1000\""),
+                        containsString("\"sharedWith\":[\"2018\""), containsString("\"approximate\":true"))));
+        mvc.perform(MockMvcRequestBuilders.get("/js/console-map.js").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("be-postal-areas.geojson"),
+                        containsString("[data-zones-map]"), containsString("dataset.areasDrawn"))));
+    }
+
     @ParameterizedTest
     @CsvSource({"alice, coordinator", "bob, police", "carol, volunteer"})
     void keepsAdministrationToAdministrators(String user, String role) throws Exception {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.childalert.gateway.console.FormErrors;
@@ -175,6 +176,16 @@ class PoliceAdminPages {
 
         record Zone(UUID id, String code, String name, String unit, List<String> postalCodes,
                     List<List<Double>> polygon, DutyContact dutyContact, Instant registeredAt) {
+
+            /** The polygon as JSON [[latitude, longitude], ...] for the zones map, null for a zone of postal codes. */
+            public String polygonJson() {
+                if (polygon == null || polygon.isEmpty()) {
+                    return null;
+                }
+                return polygon.stream()
+                        .map(point -> point.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")))
+                        .collect(Collectors.joining(",", "[", "]"));
+            }
         }
 
         record DutyContact(UUID id, String name, boolean onDuty) {

@@ -1,0 +1,130 @@
+package org.childalert.e2e;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 15, "a real map wherever a place or an area matters" and "admin pages to manage police zones (drawn on the map
+ * or by postal code)": on the administrator's zones page, a Leaflet map over the approximate postal areas shipped with
+ * the gateway shows each zone coloured over its postal areas (zone 5339: 1000 and 1050); the postal codes typed in the
+ * zone form are outlined as they are typed, and a click on an area of the map adds its postal code to the form's
+ * field, a second click takes it out. Desktop (1366 px) and phone (390 px); screenshots
+ * admin-zones-map-desktop.png and admin-zones-map-phone.png in target/screenshots/.
+ */
+class AdminZonesMapBrowserEndToEndTests {
+
+    private static final Dimension DESKTOP = new Dimension(1366, 900);
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        Stack.up();
+        PoliceZone5339.contactOnDuty(Api.as("admin"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"desktop", "phone"})
+    void theZonesAreDrawnOverThePostalAreasAndTheFormsPostalCodesAreOutlinedAndPickedOnTheMap(String screen)
+            throws Exception {
+        try (Browser admin = Browser.open("en-GB,en")) {
+            admin.size(screen.equals("phone") ? Browser.PHONE : DESKTOP).signIn("admin").go("/admin/zones");
+            WebElement map = admin.find(By.id("zones-leaflet"));
+            assertThat(admin.text(By.id("zones-map-hint"))).contains("The postal areas are approximate");
+
+            // zone 5339 over its two postal areas, SVG paths over the canvas of the base layer
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    assertThat(admin.find(By.id("zone-" + PoliceZone5339.CODE)).getAttribute("data-areas-drawn")).isEqualTo("2"));
+            assertThat(admin.findAll(By.cssSelector("#zones-leaflet .leaflet-overlay-pane path.zone-5339"))).hasSize(2);
+            assertThat(admin.findAll(By.cssSelector("#zones-leaflet .leaflet-overlay-pane path.zone-5339.postal-1050"))).hasSize(1);
+            assertThat(admin.findAll(By.cssSelector("#zones-leaflet .leaflet-overlay-pane canvas"))).isNotEmpty();
+            assertThat(admin.findAll(By.cssSelector("#zones-leaflet img.leaflet-tile"))).isEmpty();
+            assertThat(admin.text(By.id("zones-map-status"))).isEqualTo("No postal code typed in the form is on the map.");
+
+            // the postal codes typed are outlined as they are typed; an unknown code is simply not
+            admin.type(By.id("postalCodes"), "1000, 1020, 9999");
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(map.getAttribute("data-outlined")).isEqualTo("2"));
+            assertThat(admin.findAll(By.cssSelector("#zones-leaflet path.outlined-area"))).hasSize(2);
+            assertThat(admin.findAll(By.cssSelector("#zones-leaflet path.outlined-area.postal-1020"))).hasSize(1);
+            assertThat(admin.text(By.id("zones-map-status"))).isEqualTo("Outlined from the form: 1000, 1020");
+            admin.type(By.id("postalCodes"), "1000, 1020");
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(map.getAttribute("data-outlined-codes")).isEqualTo("1000 1020"));
+
+            // a click on 1050's area (of zone 5339, not in the form) adds its code; a second click takes it out
+            clickInside(admin, map, "#zones-leaflet path.zone-area.postal-1050");
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(admin.find(By.id("postalCodes")).getAttribute("value")).isEqualTo("1000, 1020, 1050"));
+            assertThat(map.getAttribute("data-outlined")).isEqualTo("3");
+            assertThat(admin.findAll(By.cssSelector("#zones-leaflet path.outlined-area.postal-1050"))).hasSize(1);
+            evidence(admin, "admin-zones-map-" + screen);
+
+            clickInside(admin, map, "#zones-leaflet path.outlined-area.postal-1050");
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(admin.find(By.id("postalCodes")).getAttribute("value")).isEqualTo("1000, 1020"));
+            assertThat(map.getAttribute("data-outlined")).isEqualTo("2");
+        }
+    }
+
+    /**
+     * Clicks the map at a point inside an SVG path of the given selector where such a path is what the pointer would
+     * hit (not a control, not another layer), found by the browser's own hit tests after the map is scrolled into view.
+     */
+    private static void clickInside(Browser browser, WebElement map, String pathSelector) {
+        JavascriptExecutor script = (JavascriptExecutor) browser.driver();
+        script.executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
+        @SuppressWarnings("unchecked")
+        List<Number> offset = (List<Number>) script.executeScript("""
+                const selector = arguments[0];
+                const path = document.querySelector(selector);
+                const box = path.getBoundingClientRect();
+                const mapBox = arguments[1].getBoundingClientRect();
+                const margin = 12;
+                const hits = (x, y) => {
+                  if (x < mapBox.left + margin || x > mapBox.right - margin || y < mapBox.top + margin
+                      || y > mapBox.bottom - margin) {
+                    return false;
+                  }
+                  const hit = document.elementFromPoint(x, y);
+                  return hit !== null && hit.matches(selector);
+                };
+                // well inside: the points around hit the path too, away from its edge and its neighbours
+                const inside = (x, y) => [[0, 0], [8, 0], [-8, 0], [0, 8], [0, -8]].every(([dx, dy]) => hits(x + dx, y + dy));
+                const found = [];
+                for (let y = box.top; y < box.bottom; y += 2) {
+                  for (let x = box.left; x < box.right; x += 2) {
+                    if (inside(x, y)) {
+                      found.push([x, y]);
+                    }
+                  }
+                }
+                if (found.length === 0) {
+                  return null;
+                }
+                const [x, y] = found[Math.floor(found.length / 2)];
+                return [Math.round(x - (mapBox.left + mapBox.width / 2)), Math.round(y - (mapBox.top + mapBox.height / 2))];""", pathSelector, map);
+        assertThat(offset).as("a visible point of %s on the map", pathSelector).isNotNull();
+        new Actions(browser.driver()).moveToElement(map, offset.get(0).intValue(), offset.get(1).intValue()).click().perform();
+    }
+
+    /** Nothing scrolls sideways at this size; saved, with the map in view, as evidence in target/screenshots/. */
+    private static void evidence(Browser browser, String name) throws Exception {
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'start'})", browser.find(By.id("zones-map")));
+        Object sideways = browser.script(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+        browser.evidence(name);
+        assertThat(sideways).as(name + ": the page scrolls sideways").isEqualTo(false);
+    }
+}
