@@ -99,6 +99,34 @@ class AlertFollowUpIntegrationTests {
     }
 
     @Test
+    void aWideningAfterAnUpdateTellsTheNewlyCoveredTheUpdatedWordsNotTheWordsOfTheWideningBefore() throws Exception {
+        Person ring = people.volunteer("nl", latitude + TestPeople.kmNorth(12), longitude, 50);
+        Person outer = people.volunteer("nl", latitude + TestPeople.kmNorth(30), longitude, 50);
+        publish(issued(5));
+        awaitAllAccepted();
+        publish(widened(20, 5));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestPeople.smsTo(ring)).hasSize(1));
+        assertThat(TestPeople.smsTo(ring).get(0)).contains("Red coat");
+        awaitAllAccepted();
+
+        publish(updated("Seen in Leuven", null));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestPeople.smsTo(ring)).hasSize(2));
+        awaitAllAccepted();
+
+        // the same alert, notice kind and language as the first widening's texts, which the dispatcher keeps: the
+        // notice's content is part of their key, so the newly covered read what the alert says now
+        publish(widened(40, 20));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(TestPeople.smsTo(outer)).hasSize(1);
+            assertThat(TestPeople.emailsTo(outer)).hasSize(1);
+        });
+        assertThat(TestPeople.smsTo(outer).get(0)).startsWith("CHILD ALERT - Nu ook in uw buurt: Lina (9 jaar)")
+                .contains("Seen in Leuven").doesNotContain("Red coat");
+        assertThat(jakarta.mail.internet.MimeUtility.unfold(com.icegreen.greenmail.util.GreenMailUtil.getBody(
+                TestPeople.emailsTo(outer).get(0)).replace("=\r\n", ""))).contains("Seen in Leuven");
+    }
+
+    @Test
     void anUpdateReachesExactlyThoseTheAlertReachedEachTime() throws Exception {
         Person near = people.volunteer("en", latitude + TestPeople.kmNorth(2), longitude, 50);
         Person outside = people.volunteer("en", latitude + TestPeople.kmNorth(30), longitude, 50);
