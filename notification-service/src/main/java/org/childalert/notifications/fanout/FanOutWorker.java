@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * their deliveries in chunks, each in its own committed transaction, nudging the dispatcher after each commit.
  * The police come first, in the first chunk, together with a {@link PoliceZoneAlerted} for every zone reached
  * for the first time; then the volunteers, a chunk at a time, so that the first SMS leaves long before the last
- * of a hundred thousand deliveries is queued.
+ * of a hundred thousand deliveries is queued. The volunteers come nearest first, and their first chunk is a small
+ * one, so that the nearest are handed to the dispatcher as soon as they are known.
  *
  * <p>Several instances share the jobs: a job is claimed with {@code FOR UPDATE SKIP LOCKED} and held under a
  * lease renewed with each chunk. A job whose worker died is claimed again once its lease runs out and run from
@@ -140,7 +141,7 @@ class FanOutWorker implements DisposableBean {
     }
 
     /** True when the job was run to its end, false when it was stopped or taken over. */
-    private boolean run(FanOutJob job, UUID worker) {
+    boolean run(FanOutJob job, UUID worker) {
         Instant started = Instant.now();
         if (job.attempts() > 1) {
             log.info("Resuming fan-out {} of alert {} ({}), attempt {}", job.id(), job.alertId(), job.notice(), job.attempts());
@@ -178,6 +179,8 @@ class FanOutWorker implements DisposableBean {
         private final UUID worker;
         private final List<Recipient> pending = new ArrayList<>(properties.chunkSize());
         private int queued;
+        /** The volunteers' first chunk is the small one: {@link FanOutProperties#firstChunkSize()}. */
+        private int limit = properties.firstChunkSize();
 
         Chunks(FanOutJob job, UUID worker) {
             this.job = job;
@@ -193,8 +196,9 @@ class FanOutWorker implements DisposableBean {
 
         void add(Recipient recipient) {
             pending.add(recipient);
-            if (pending.size() >= properties.chunkSize()) {
+            if (pending.size() >= limit) {
                 flush();
+                limit = properties.chunkSize();
             }
         }
 

@@ -68,7 +68,7 @@ public final class FanOutBenchmark {
             AtomicLong firstChunkAt = new AtomicLong();
             FanOutWorker worker = new FanOutWorker(jobs, queue, new PoliceZoneAlerts(jdbc), resolver,
                     () -> firstChunkAt.compareAndSet(0, System.nanoTime()), event -> { },
-                    new FanOutProperties(1000, 1, Duration.ofMinutes(10), Duration.ofHours(1)), transactions);
+                    new FanOutProperties(1000, 1000, 1, Duration.ofMinutes(10), Duration.ofHours(1)), transactions);
             TransactionTemplate consumer = new TransactionTemplate(transactions);
 
             System.out.printf(Locale.ROOT, "%-4s %-10s %12s %16s %16s %14s %12s%n", "run", "circle", "consumer tx",

@@ -6,10 +6,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.childalert.events.DisclosureLevel;
+import org.childalert.events.GeoCircle;
+import org.childalert.events.NoticeKind;
 import org.childalert.notifications.NotificationServiceTest;
+import org.childalert.notifications.dispatch.DeliveryQueue;
+import org.childalert.notifications.targeting.RecipientResolver;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A fan-out job whose worker stopped half-way (its lease ran out with some chunks committed) is taken up again
- * and completed, without queuing anyone twice; a stopped job is never resumed.
+ * and completed, without queuing anyone twice; a stopped job is never resumed. The volunteers are queued nearest
+ * first, the nearest in a small first chunk.
  */
 @NotificationServiceTest
 class FanOutResumeIntegrationTests {
@@ -33,6 +41,21 @@ class FanOutResumeIntegrationTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    DeliveryQueue queue;
+
+    @Autowired
+    PoliceZoneAlerts zones;
+
+    @Autowired
+    RecipientResolver resolver;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     private final double latitude = ThreadLocalRandom.current().nextDouble(-60, 60);
     private final double longitude = ThreadLocalRandom.current().nextDouble(-170, 170);
@@ -99,6 +122,36 @@ class FanOutResumeIntegrationTests {
         assertThat(renew(job, runningWorker)).isFalse();
         assertThat(Boolean.TRUE.equals(transactions.execute(status -> jobs.finish(job, runningWorker)))).isFalse();
         assertThat(state(job)).isEqualTo("STOPPED");
+    }
+
+    @Test
+    void theNearestVolunteersAreCommittedFirstInASmallChunkThenTheOthersInFullChunks() {
+        notice();
+        List<UUID> nearestFirst = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            nearestFirst.add(volunteer(i * 0.5));
+        }
+        UUID workerId = UUID.randomUUID();
+        UUID job = job("RUNNING", "now() + interval '1 hour'", 0); // held by this test's worker alone
+        jdbc.sql("update fanout_job set lease_owner = :owner where id = :id").param("owner", workerId).param("id", job)
+                .update();
+        FanOutProperties properties = new FanOutProperties(5, 2, 1, Duration.ofMinutes(5), Duration.ofHours(1));
+        List<List<UUID>> commits = new ArrayList<>(); // who was queued when each chunk committed
+        FanOutWorker chunked = new FanOutWorker(jobs, queue, zones, resolver,
+                () -> commits.add(jdbc.sql("select recipient_id from delivery where alert_id = :alertId")
+                        .param("alertId", alertId).query(UUID.class).list()),
+                events, properties, transactionManager);
+        try {
+            boolean finished = chunked.run(new FanOutJob(job, alertId, NoticeKind.ISSUED, DisclosureLevel.TARGETED,
+                    new GeoCircle(latitude, longitude, 10), null, 1), workerId);
+
+            assertThat(finished).isTrue();
+        } finally {
+            chunked.destroy();
+        }
+        assertThat(commits).extracting(List::size).containsExactly(2, 7, 8);
+        assertThat(commits.get(0)).containsExactlyInAnyOrderElementsOf(nearestFirst.subList(0, 2));
+        assertThat(commits.get(1)).containsExactlyInAnyOrderElementsOf(nearestFirst.subList(0, 7));
     }
 
     /** What a worker does before it commits a chunk. */
