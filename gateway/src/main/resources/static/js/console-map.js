@@ -90,7 +90,8 @@
    * The administrator's police zones page: every zone coloured over its postal areas (or its polygon), named on hover;
    * the postal codes typed in the zone form outlined as they are typed, and a click on an area adds its postal code
    * to the form's field or takes it out. The zones come from their table rows' data attributes; the map element
-   * says how many areas it drew per zone (data-areas-drawn on each row) and outlined (data-outlined).
+   * says how many areas it drew per zone (data-areas-drawn on each row) and outlined (data-outlined). While a zone is
+   * being changed (data-fit-outlined on the figure) the map opens on the postal areas of its form, else on every zone.
    */
   const drawZonesMap = figure => {
     const input = document.getElementById(figure.dataset.postalCodesInput);
@@ -182,7 +183,8 @@
         input.value = (kept.length < codes.length ? kept : [...codes, area.properties.postalCode]).join(', ');
         outline(false);
       });
-      outline(false);
+      outline(figure.dataset.fitOutlined === 'true');
+      element.dataset.mapReady = 'true';
     });
   };
   document.querySelectorAll('figure[data-zones-map]').forEach(drawZonesMap);
