@@ -92,6 +92,8 @@
    * to the form's field or takes it out. The zones come from their table rows' data attributes; the map element
    * says how many areas it drew per zone (data-areas-drawn on each row) and outlined (data-outlined). While a zone is
    * being changed (data-fit-outlined on the figure) the map opens on the postal areas of its form, else on every zone.
+   * The map jumps to what it shows rather than zooming there in an animation: a screenshot (the browser tests') or a
+   * glance in the middle of one caught a blurred, half-scaled map.
    */
   const drawZonesMap = figure => {
     const input = document.getElementById(figure.dataset.postalCodesInput);
@@ -145,7 +147,7 @@
       });
       element.dataset.zonesDrawn = String(drawn.getLayers().length);
       if (drawn.getLayers().length > 0) {
-        map.fitBounds(drawn.getBounds(), { maxZoom: 11 });
+        map.fitBounds(drawn.getBounds(), { maxZoom: 11, animate: false });
       }
       const outline = fit => {
         const codes = typedCodes(input.value);
@@ -167,7 +169,7 @@
               .filter(code => codes.includes(code)).join(', ')).join(', '));
         }
         if (fit && features.length > 0) {
-          map.fitBounds(layer.getBounds(), { maxZoom: 11 });
+          map.fitBounds(layer.getBounds(), { maxZoom: 11, animate: false });
         }
       };
       input.addEventListener('input', () => outline(true));
