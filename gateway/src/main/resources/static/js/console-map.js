@@ -90,7 +90,10 @@
    * The administrator's police zones page: every zone coloured over its postal areas (or its polygon), named on hover;
    * the postal codes typed in the zone form outlined as they are typed, and a click on an area adds its postal code
    * to the form's field or takes it out. The zones come from their table rows' data attributes; the map element
-   * says how many areas it drew per zone (data-areas-drawn on each row) and outlined (data-outlined).
+   * says how many areas it drew per zone (data-areas-drawn on each row) and outlined (data-outlined). While a zone is
+   * being changed (data-fit-outlined on the figure) the map opens on the postal areas of its form, else on every zone.
+   * The map jumps to what it shows rather than zooming there in an animation: a screenshot (the browser tests') or a
+   * glance in the middle of one caught a blurred, half-scaled map.
    */
   const drawZonesMap = figure => {
     const input = document.getElementById(figure.dataset.postalCodesInput);
@@ -144,7 +147,7 @@
       });
       element.dataset.zonesDrawn = String(drawn.getLayers().length);
       if (drawn.getLayers().length > 0) {
-        map.fitBounds(drawn.getBounds(), { maxZoom: 11 });
+        map.fitBounds(drawn.getBounds(), { maxZoom: 11, animate: false });
       }
       const outline = fit => {
         const codes = typedCodes(input.value);
@@ -166,7 +169,7 @@
               .filter(code => codes.includes(code)).join(', ')).join(', '));
         }
         if (fit && features.length > 0) {
-          map.fitBounds(layer.getBounds(), { maxZoom: 11 });
+          map.fitBounds(layer.getBounds(), { maxZoom: 11, animate: false });
         }
       };
       input.addEventListener('input', () => outline(true));
@@ -182,7 +185,8 @@
         input.value = (kept.length < codes.length ? kept : [...codes, area.properties.postalCode]).join(', ');
         outline(false);
       });
-      outline(false);
+      outline(figure.dataset.fitOutlined === 'true');
+      element.dataset.mapReady = 'true';
     });
   };
   document.querySelectorAll('figure[data-zones-map]').forEach(drawZonesMap);

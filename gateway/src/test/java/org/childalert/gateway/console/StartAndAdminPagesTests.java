@@ -12,9 +12,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.hamcrest.Matchers.allOf;
@@ -23,12 +26,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The start page says what waits for each role instead of listing role names and API links; administrators manage
- * police zones and contacts; an unknown console address is a page, not JSON; the approvals page asks for news.
+ * police zones (and change them in the same form) and contacts; an unknown console address is a page, not JSON; the
+ * approvals page asks for news.
  */
 class StartAndAdminPagesTests extends ConsoleTestSupport {
 
@@ -104,6 +109,133 @@ class StartAndAdminPagesTests extends ConsoleTestSupport {
     }
 
     @Test
+    void opensAZonesFormFilledInWithItsValuesToChangeItWithItsPostalAreasOutlinedOnTheMap() throws Exception {
+        zonesAndContacts();
+        notificationService.stubFor(get("/api/police-zones/" + ZONE_ID).willReturn(okJson(ZONE_5339)));
+
+        mvc.perform(MockMvcRequestBuilders.get("/admin/zones").with(signedIn("admin", "admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"edit-zone-5339\" href=\"/admin/zones/" + ZONE_ID + "/edit\""),
+                        containsString("<span>Edit</span><span class=\"visually-hidden\"> 5339 · Brussels</span>"),
+                        containsString("id=\"define-zone\""), not(containsString("id=\"save-zone\"")))));
+
+        mvc.perform(MockMvcRequestBuilders.get("/admin/zones/" + ZONE_ID + "/edit").with(signedIn("admin", "admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<h2 id=\"edit-zone-heading\">Change zone 5339 · Brussels</h2>"),
+                        containsString("action=\"/admin/zones/" + ZONE_ID + "\""),
+                        containsString("aria-labelledby=\"edit-zone-heading\""),
+                        // the number is shown, not sent: it never changes
+                        containsString("<input id=\"code\" class=\"short\" readonly value=\"5339\" aria-describedby=\"code-hint\">"),
+                        containsString("The zone number stays"),
+                        containsString("id=\"name\" name=\"name\" required value=\"Brussels\""),
+                        containsString("id=\"unit\" name=\"unit\" required value=\"Zone 5339\""),
+                        containsString("value=\"1000, 1050\""),
+                        containsString("<option value=\"" + CONTACT_ID + "\" selected=\"selected\">Dispatch (Zone 5339)</option>"),
+                        containsString("data-fit-outlined=\"true\""),
+                        containsString("id=\"edit-zone-5339\" href=\"/admin/zones/" + ZONE_ID + "/edit\" aria-current=\"true\""),
+                        containsString("id=\"save-zone\""), containsString("id=\"cancel-edit\" class=\"button secondary\" href=\"/admin/zones\""),
+                        not(containsString("id=\"define-zone\"")), not(containsString("name=\"code\"")))));
+
+        mvc.perform(MockMvcRequestBuilders.get("/admin/zones/" + ZONE_ID + "/edit").header("Accept-Language", "de")
+                        .with(signedIn("admin", "admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Zone 5339 · Brussels ändern"),
+                        containsString("Zone speichern"), containsString("Die Zonennummer bleibt"))));
+    }
+
+    @Test
+    void savesAChangedZoneThroughNotificationServiceAndSaysSo() throws Exception {
+        zonesAndContacts();
+        notificationService.stubFor(get("/api/police-zones/" + ZONE_ID).willReturn(okJson(ZONE_5339)));
+        notificationService.stubFor(put("/api/police-zones/" + ZONE_ID).willReturn(okJson(ZONE_5339)));
+
+        mvc.perform(MockMvcRequestBuilders.post("/admin/zones/" + ZONE_ID).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("code", "9999").param("name", " Brussels-Centre ").param("unit", "Zone 5339")
+                        .param("postalCodes", "1000 1020, 1000").param("dutyContactId", "")
+                        .with(signedIn("admin", "admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/admin/zones"))
+                .andExpect(flash().attribute("notice", "admin.zones.changed"));
+
+        // the name, unit, postal codes and contact on duty replace the old ones; the number is never sent
+        notificationService.verify(putRequestedFor(urlPathEqualTo("/api/police-zones/" + ZONE_ID)).withRequestBody(equalToJson("""
+                {"name":"Brussels-Centre","unit":"Zone 5339","postalCodes":["1000","1020"],"dutyContactId":null}""")));
+    }
+
+    @Test
+    void showsTheServicesReasonsForAChangeBesideTheirFieldsAndKeepsWhatWasTyped() throws Exception {
+        zonesAndContacts();
+        notificationService.stubFor(get("/api/police-zones/" + ZONE_ID).willReturn(okJson(ZONE_5339)));
+        notificationService.stubFor(put("/api/police-zones/" + ZONE_ID).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(problem(400, "postalCodes must list at least one postal code", "postalCodes",
+                        "must list at least one postal code"))));
+
+        mvc.perform(MockMvcRequestBuilders.post("/admin/zones/" + ZONE_ID).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("name", "Brussels-Centre").param("unit", "Zone 5339").param("postalCodes", " ")
+                        .param("dutyContactId", CONTACT_ID)
+                        .with(signedIn("admin", "admin")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"form-errors\""),
+                        containsString("id=\"error-postalCodes\""),
+                        containsString("aria-invalid=\"true\" aria-describedby=\"error-postalCodes postalCodes-hint\""),
+                        containsString("List at least one postal code, such as 1000."),
+                        containsString("<h2 id=\"edit-zone-heading\">Change zone 5339 · Brussels</h2>"),
+                        containsString("action=\"/admin/zones/" + ZONE_ID + "\""),
+                        containsString("value=\"Brussels-Centre\""),
+                        containsString("<option value=\"" + CONTACT_ID + "\" selected=\"selected\">"))));
+
+        // a zone of postal codes is sent the empty list (the service names the field), never a polygon
+        notificationService.verify(putRequestedFor(urlPathEqualTo("/api/police-zones/" + ZONE_ID)).withRequestBody(equalToJson("""
+                {"name":"Brussels-Centre","unit":"Zone 5339","postalCodes":[],"dutyContactId":"%s"}""".formatted(CONTACT_ID))));
+    }
+
+    @Test
+    void aZoneDrawnAsAPolygonKeepsItsPolygonWhileNoPostalCodeIsTyped() throws Exception {
+        zonesAndContacts();
+        notificationService.stubFor(get("/api/police-zones/" + ZONE_ID).willReturn(okJson("""
+                {"id":"%s","code":"5345","name":"Drawn","unit":"Zone 5345","postalCodes":null,
+                 "polygon":[[50.8,4.3],[50.9,4.3],[50.9,4.45],[50.8,4.3]],"dutyContact":null}""".formatted(ZONE_ID))));
+        notificationService.stubFor(put("/api/police-zones/" + ZONE_ID).willReturn(okJson("{}")));
+
+        mvc.perform(MockMvcRequestBuilders.get("/admin/zones/" + ZONE_ID + "/edit").with(signedIn("admin", "admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("aria-describedby=\"postalCodes-hint postalCodes-polygon-hint\""),
+                        containsString("This zone is drawn as a polygon"),
+                        not(containsString("name=\"postalCodes\" inputmode=\"numeric\" required")))));
+
+        mvc.perform(MockMvcRequestBuilders.post("/admin/zones/" + ZONE_ID).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("name", "Drawn again").param("unit", "Zone 5345").param("postalCodes", "")
+                        .param("dutyContactId", "")
+                        .with(signedIn("admin", "admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        notificationService.verify(putRequestedFor(urlPathEqualTo("/api/police-zones/" + ZONE_ID)).withRequestBody(equalToJson("""
+                {"name":"Drawn again","unit":"Zone 5345","polygon":[[50.8,4.3],[50.9,4.3],[50.9,4.45],[50.8,4.3]],
+                 "dutyContactId":null}""")));
+    }
+
+    @Test
+    void anUnknownZoneHasNoFormButAReadableNotFoundPageAndNothingIsSent() throws Exception {
+        notificationService.stubFor(get("/api/police-zones/" + ZONE_ID).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"Police zone not found\"}")));
+
+        mvc.perform(MockMvcRequestBuilders.get("/admin/zones/" + ZONE_ID + "/edit").accept(MediaType.TEXT_HTML)
+                        .with(signedIn("admin", "admin")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(allOf(containsString("Back to the start page"), not(containsString("zone-form")))));
+        mvc.perform(MockMvcRequestBuilders.post("/admin/zones/" + ZONE_ID).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .accept(MediaType.TEXT_HTML).param("name", "Brussels").param("unit", "Zone 5339")
+                        .param("postalCodes", "1000").with(signedIn("admin", "admin")).with(csrf()))
+                .andExpect(status().isNotFound());
+        notificationService.verify(0, putRequestedFor(urlPathMatching("/api/police-zones/.*")));
+    }
+
+    @Test
     void givesTheZonesMapEachZonesPostalCodesOrPolygonAndSaysThePostalAreasAreApproximate() throws Exception {
         notificationService.stubFor(get(urlPathEqualTo("/api/police-zones")).willReturn(okJson("""
                 {"zones":[{"code":"5339","name":"Brussels","unit":"Zone 5339","postalCodes":["1000","1050"],"dutyContact":null},
@@ -144,14 +276,18 @@ class StartAndAdminPagesTests extends ConsoleTestSupport {
     @ParameterizedTest
     @CsvSource({"alice, coordinator", "bob, police", "carol, volunteer"})
     void keepsAdministrationToAdministrators(String user, String role) throws Exception {
-        for (String page : new String[] {"/admin/zones", "/admin/contacts"}) {
+        for (String page : new String[] {"/admin/zones", "/admin/contacts", "/admin/zones/" + ZONE_ID}) {
             mvc.perform(MockMvcRequestBuilders.get(page).with(signedIn(user, role)))
                     .andExpect(status().isForbidden());
             mvc.perform(MockMvcRequestBuilders.post(page).with(csrf()).with(signedIn(user, role))
                             .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("code", "5339"))
                     .andExpect(status().isForbidden());
         }
+        mvc.perform(MockMvcRequestBuilders.get("/admin/zones/" + ZONE_ID + "/edit").with(signedIn(user, role)))
+                .andExpect(status().isForbidden());
         notificationService.verify(0, postRequestedFor(urlPathMatching("/api/police-.*")));
+        notificationService.verify(0, putRequestedFor(urlPathMatching("/api/police-.*")));
+        notificationService.verify(0, getRequestedFor(urlPathMatching("/api/police-.*")));
     }
 
     @Test
@@ -187,6 +323,21 @@ class StartAndAdminPagesTests extends ConsoleTestSupport {
                 .andExpect(content().string(allOf(containsString("id=\"approval-" + alertId + "\""),
                         containsString("Yara, 12 years old."), containsString("hx-preserve"),
                         not(containsString("<html")))));
+    }
+
+    private static final UUID ZONE_ID = UUID.fromString("0b6f2a52-3f3e-4a55-9c1f-5d1e2f3a4b5c");
+    private static final String CONTACT_ID = "7d1c9a0e-7c55-4f0e-8b1d-2c3e4f5a6b7c";
+    private static final String ZONE_5339 = """
+            {"id":"%s","code":"5339","name":"Brussels","unit":"Zone 5339","postalCodes":["1000","1050"],"polygon":null,
+             "dutyContact":{"id":"%s","name":"Dispatch","onDuty":true},"registeredAt":"2026-11-28T10:00:00Z"}"""
+            .formatted(ZONE_ID, CONTACT_ID);
+
+    private static void zonesAndContacts() {
+        notificationService.stubFor(get(urlPathEqualTo("/api/police-zones")).willReturn(okJson("""
+                {"zones":[%s],"page":0,"size":1000,"total":1}""".formatted(ZONE_5339))));
+        notificationService.stubFor(get(urlPathEqualTo("/api/police-contacts")).willReturn(okJson("""
+                {"contacts":[{"id":"%s","name":"Dispatch","unit":"Zone 5339","onDuty":true}],"page":0,"size":1000,"total":1}"""
+                .formatted(CONTACT_ID))));
     }
 
     private String alert(String firstName) {

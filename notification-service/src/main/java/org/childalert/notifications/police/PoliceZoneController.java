@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Admins define the zones of police units, as a polygon or a set of postal codes, and who is on duty for
  * each: an alert whose area touches a zone is sent to its duty contact, or, when it has none on duty, to
- * every on-duty contact of its unit. Each zone has a unique code, the zone id of the acknowledgement events.
+ * every on-duty contact of its unit. Each zone has a unique code, the zone id of the acknowledgement events, which
+ * stays when an admin changes the rest of the zone.
  */
 @RestController
 @RequestMapping("/api/police-zones")
@@ -48,7 +49,7 @@ class PoliceZoneController {
 
     @PostMapping
     ResponseEntity<PoliceZoneView> define(@Valid @RequestBody PoliceZoneRequest request, Authentication admin) {
-        ZoneArea area = ZoneArea.of(request, geocoder);
+        ZoneArea area = ZoneArea.of(request.polygon(), request.postalCodes(), geocoder);
         if (request.dutyContactId() != null) {
             requireContactOfUnit(request.dutyContactId(), request.unit().trim(), "dutyContactId");
         }
@@ -71,6 +72,28 @@ class PoliceZoneController {
               @RequestParam(defaultValue = "0") @Min(0) int page,
               @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         return new Page(zones.page(unit, page, size), page, size, zones.count(unit));
+    }
+
+    /**
+     * Replaces the zone's name, unit, area and duty contact, checked as when it was defined; its code stays (see
+     * {@link PoliceZoneChange}). The alerts that already reached it keep the zone they reached; the next alerts are
+     * targeted over the new area.
+     */
+    @PutMapping("/{id}")
+    PoliceZoneView change(@PathVariable UUID id, @Valid @RequestBody PoliceZoneChange request) {
+        String code = zones.codeOf(id).orElseThrow(() -> new NotFoundException("Police zone", id));
+        if (request.code() != null && !request.code().equals(code)) {
+            throw new InvalidRequestException("code", "is the zone's identity in alerts and officers' tokens and cannot be"
+                    + " changed from '" + code + "': define a new zone for another code");
+        }
+        ZoneArea area = ZoneArea.of(request.polygon(), request.postalCodes(), geocoder);
+        if (request.dutyContactId() != null) {
+            requireContactOfUnit(request.dutyContactId(), request.unit().trim(), "dutyContactId");
+        }
+        if (!zones.update(id, request, area)) {
+            throw new NotFoundException("Police zone", id);
+        }
+        return zones.find(id).orElseThrow(() -> new NotFoundException("Police zone", id));
     }
 
     @PutMapping("/{id}/duty-contact")

@@ -56,6 +56,33 @@ class PoliceZones {
         return id;
     }
 
+    /**
+     * Replaces what an admin may change of a zone: its name, unit, area (the polygon or the postal codes, and the box
+     * the targeting reads first, as {@link #insert} stores them) and duty contact; its code and who registered it stay.
+     * False if there is no such zone.
+     */
+    @Transactional
+    boolean update(UUID zoneId, PoliceZoneChange change, ZoneArea area) {
+        return jdbc.sql("""
+                update police_zone
+                set name = :name, unit = :unit, polygon = cast(:polygon as jsonb), postal_codes = cast(:postalCodes as text[]),
+                    min_latitude = :minLatitude, max_latitude = :maxLatitude, min_longitude = :minLongitude,
+                    max_longitude = :maxLongitude, duty_contact_id = :dutyContactId
+                where id = :id
+                """)
+                .param("id", zoneId)
+                .param("name", change.name().trim())
+                .param("unit", change.unit().trim())
+                .param("polygon", area.polygon() == null ? null : json.writeValueAsString(area.polygon()))
+                .param("postalCodes", area.postalCodes() == null ? null : area.postalCodes().toArray(String[]::new))
+                .param("minLatitude", area.box().minLatitude())
+                .param("maxLatitude", area.box().maxLatitude())
+                .param("minLongitude", area.box().minLongitude())
+                .param("maxLongitude", area.box().maxLongitude())
+                .param("dutyContactId", change.dutyContactId())
+                .update() == 1;
+    }
+
     /** False if there is no such zone. */
     @Transactional
     boolean assignDutyContact(UUID zoneId, UUID contactId) {
@@ -68,6 +95,10 @@ class PoliceZones {
     @Transactional
     boolean delete(UUID zoneId) {
         return jdbc.sql("delete from police_zone where id = :id").param("id", zoneId).update() == 1;
+    }
+
+    Optional<String> codeOf(UUID zoneId) {
+        return jdbc.sql("select code from police_zone where id = :id").param("id", zoneId).query(String.class).optional();
     }
 
     Optional<String> unitOf(UUID zoneId) {

@@ -19,14 +19,15 @@ record ZoneArea(List<List<Double>> polygon, List<String> postalCodes, GeoMath.Bo
 
     static final int MIN_POLYGON_POINTS = 4;
 
-    static ZoneArea of(PoliceZoneRequest request, PostalCodeGeocoder geocoder) {
-        boolean hasPolygon = request.polygon() != null;
-        boolean hasPostalCodes = request.postalCodes() != null;
+    /** The area of a zone being defined or changed: exactly one of the two is given. */
+    static ZoneArea of(List<List<Double>> polygon, List<String> postalCodes, PostalCodeGeocoder geocoder) {
+        boolean hasPolygon = polygon != null;
+        boolean hasPostalCodes = postalCodes != null;
         if (hasPolygon == hasPostalCodes) {
             throw new InvalidRequestException(hasPolygon ? "postalCodes" : "polygon",
                     "a zone is either a polygon or a set of postal codes: give exactly one of polygon and postalCodes");
         }
-        return hasPolygon ? polygon(request.polygon()) : postalCodes(request.postalCodes(), geocoder);
+        return hasPolygon ? polygon(polygon) : postalCodes(postalCodes, geocoder);
     }
 
     private static ZoneArea polygon(List<List<Double>> points) {

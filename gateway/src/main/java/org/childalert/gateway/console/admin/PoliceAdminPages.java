@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -28,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Administrators' pages for what decides whom an alert reaches in the police: the zones (by their official code,
  * drawn by Belgian postal codes) with their contact on duty, and the units' contacts. notification-service
  * ({@code /api/police-zones}, {@code /api/police-contacts}, admin only) keeps them and checks every value; its
- * reasons come back beside the fields.
+ * reasons come back beside the fields. A zone is changed in the same form, filled in with its values.
  */
 @Controller
 class PoliceAdminPages {
@@ -45,7 +46,7 @@ class PoliceAdminPages {
 
     @GetMapping("/admin/zones")
     String zones(Model model) {
-        return zonesPage(model, new ZoneForm(null, null, null, null, null), FormErrors.none());
+        return zonesPage(model, new ZoneForm(null, null, null, null, null), FormErrors.none(), null);
     }
 
     @PostMapping("/admin/zones")
@@ -66,10 +67,58 @@ class PoliceAdminPages {
                 throw problem;
             }
             response.setStatus(problem.status());
-            return zonesPage(model, form, FormErrors.of(problem, ZoneForm.FIELDS));
+            return zonesPage(model, form, FormErrors.of(problem, ZoneForm.FIELDS), null);
         }
         redirect.addFlashAttribute("notice", "admin.zones.defined");
         return "redirect:/admin/zones";
+    }
+
+    /** The zones page with the zone's form filled in with its values, to change it (an unknown zone is a 404 page). */
+    @GetMapping("/admin/zones/{id}/edit")
+    String editZone(@PathVariable UUID id, Model model) {
+        Zones.Zone zone = zone(id);
+        return zonesPage(model, ZoneForm.of(zone), FormErrors.none(), zone);
+    }
+
+    /**
+     * Changes the zone: its name, unit, postal codes and contact on duty replace the old ones (PUT); its number stays,
+     * since alerts and officers' sign-ins know the zone by it. A zone drawn as a polygon keeps its polygon while no
+     * postal code is typed.
+     */
+    @PostMapping("/admin/zones/{id}")
+    String changeZone(@PathVariable UUID id, ZoneForm form, Model model, HttpServletResponse response,
+                      RedirectAttributes redirect) {
+        Zones.Zone zone = zone(id);
+        FormReader reader = new FormReader();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("name", reader.text(form.name()));
+        request.put("unit", reader.text(form.unit()));
+        List<String> postalCodes = postalCodes(form.postalCodes());
+        if (postalCodes.isEmpty() && zone.drawnAsPolygon()) {
+            request.put("polygon", zone.polygon());
+        }
+        else {
+            request.put("postalCodes", postalCodes);
+        }
+        request.put("dutyContactId", reader.text(form.dutyContactId()));
+        ZoneForm shown = new ZoneForm(zone.code(), form.name(), form.unit(), form.postalCodes(), form.dutyContactId());
+        try {
+            services.notifications().put().uri("/api/police-zones/{id}", id)
+                    .contentType(MediaType.APPLICATION_JSON).body(request).retrieve().toBodilessEntity();
+        }
+        catch (ServiceProblem problem) {
+            if (problem.status() != 400 && problem.status() != 409) {
+                throw problem;
+            }
+            response.setStatus(problem.status());
+            return zonesPage(model, shown, FormErrors.of(problem, ZoneForm.CHANGED_FIELDS), zone);
+        }
+        redirect.addFlashAttribute("notice", "admin.zones.changed");
+        return "redirect:/admin/zones";
+    }
+
+    private Zones.Zone zone(UUID id) {
+        return services.notifications().get().uri("/api/police-zones/{id}", id).retrieve().body(Zones.Zone.class);
     }
 
     @GetMapping("/admin/contacts")
@@ -112,10 +161,13 @@ class PoliceAdminPages {
         return "redirect:/admin/contacts";
     }
 
-    /** "1000, 1050 1060" as the list notification-service expects; null when none was typed. */
+    /**
+     * "1000, 1050 1060" as the list notification-service expects; empty when none was typed, which the service refuses
+     * on the field (a zone of postal codes lists at least one).
+     */
     static List<String> postalCodes(String typed) {
         if (typed == null || typed.isBlank()) {
-            return null;
+            return new ArrayList<>();
         }
         Set<String> codes = new LinkedHashSet<>();
         for (String code : LIST_SEPARATORS.split(typed.strip())) {
@@ -126,7 +178,9 @@ class PoliceAdminPages {
         return new ArrayList<>(codes);
     }
 
-    private String zonesPage(Model model, ZoneForm form, FormErrors errors) {
+    /** The zones, their map and one form: a new zone's, or the form of the zone being changed ({@code editing}). */
+    private String zonesPage(Model model, ZoneForm form, FormErrors errors, Zones.Zone editing) {
+        model.addAttribute("editing", editing);
         model.addAttribute("zones", services.notifications().get()
                 .uri(uri -> uri.path("/api/police-zones").queryParam("size", 1000).build())
                 .retrieve().body(Zones.class));
@@ -155,6 +209,15 @@ class PoliceAdminPages {
     record ZoneForm(String code, String name, String unit, String postalCodes, String dutyContactId) {
 
         static final Set<String> FIELDS = Set.of("code", "name", "unit", "postalCodes", "dutyContactId");
+        /** The fields of a zone being changed: its code is shown, not sent. */
+        static final Set<String> CHANGED_FIELDS = Set.of("name", "unit", "postalCodes", "dutyContactId");
+
+        /** A zone's values, to change them; no postal code for a zone drawn as a polygon. */
+        static ZoneForm of(Zones.Zone zone) {
+            return new ZoneForm(zone.code(), zone.name(), zone.unit(),
+                    zone.postalCodes() == null ? null : String.join(", ", zone.postalCodes()),
+                    zone.dutyContact() == null ? null : zone.dutyContact().id().toString());
+        }
     }
 
     record ContactForm(String name, String unit, String phone, String email, String language, List<String> channels,
@@ -176,6 +239,11 @@ class PoliceAdminPages {
 
         record Zone(UUID id, String code, String name, String unit, List<String> postalCodes,
                     List<List<Double>> polygon, DutyContact dutyContact, Instant registeredAt) {
+
+            /** Drawn as a polygon rather than by postal codes. */
+            public boolean drawnAsPolygon() {
+                return (postalCodes == null || postalCodes.isEmpty()) && polygon != null && !polygon.isEmpty();
+            }
 
             /** The polygon as JSON [[latitude, longitude], ...] for the zones map, null for a zone of postal codes. */
             public String polygonJson() {
