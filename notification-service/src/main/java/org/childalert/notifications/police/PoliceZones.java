@@ -3,7 +3,9 @@ package org.childalert.notifications.police;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,15 +44,7 @@ class PoliceZones {
                 """)
                 .param("id", id)
                 .param("code", request.code())
-                .param("name", request.name().trim())
-                .param("unit", request.unit().trim())
-                .param("polygon", area.polygon() == null ? null : json.writeValueAsString(area.polygon()))
-                .param("postalCodes", area.postalCodes() == null ? null : area.postalCodes().toArray(String[]::new))
-                .param("minLatitude", area.box().minLatitude())
-                .param("maxLatitude", area.box().maxLatitude())
-                .param("minLongitude", area.box().minLongitude())
-                .param("maxLongitude", area.box().maxLongitude())
-                .param("dutyContactId", request.dutyContactId())
+                .params(zoneParameters(request.name(), request.unit(), area, request.dutyContactId()))
                 .param("by", registeredBy)
                 .update();
         return id;
@@ -71,16 +65,23 @@ class PoliceZones {
                 where id = :id
                 """)
                 .param("id", zoneId)
-                .param("name", change.name().trim())
-                .param("unit", change.unit().trim())
-                .param("polygon", area.polygon() == null ? null : json.writeValueAsString(area.polygon()))
-                .param("postalCodes", area.postalCodes() == null ? null : area.postalCodes().toArray(String[]::new))
-                .param("minLatitude", area.box().minLatitude())
-                .param("maxLatitude", area.box().maxLatitude())
-                .param("minLongitude", area.box().minLongitude())
-                .param("maxLongitude", area.box().maxLongitude())
-                .param("dutyContactId", change.dutyContactId())
+                .params(zoneParameters(change.name(), change.unit(), area, change.dutyContactId()))
                 .update() == 1;
+    }
+
+    /** What {@link #insert} and {@link #update} both write: the names, the area with its box, the duty contact. */
+    private Map<String, Object> zoneParameters(String name, String unit, ZoneArea area, UUID dutyContactId) {
+        Map<String, Object> parameters = new HashMap<>(); // values may be null, which Map.of refuses
+        parameters.put("name", name.trim());
+        parameters.put("unit", unit.trim());
+        parameters.put("polygon", area.polygon() == null ? null : json.writeValueAsString(area.polygon()));
+        parameters.put("postalCodes", area.postalCodes() == null ? null : area.postalCodes().toArray(String[]::new));
+        parameters.put("minLatitude", area.box().minLatitude());
+        parameters.put("maxLatitude", area.box().maxLatitude());
+        parameters.put("minLongitude", area.box().minLongitude());
+        parameters.put("maxLongitude", area.box().maxLongitude());
+        parameters.put("dutyContactId", dutyContactId);
+        return parameters;
     }
 
     /** False if there is no such zone. */
