@@ -1,6 +1,7 @@
 package org.childalert.gateway.console;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -445,7 +446,7 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                  "byNotice":{"ISSUED":{"PENDING":1,"SENDING":0,"ACCEPTED":1,"DELIVERED":2,"UNDELIVERED":0,"FAILED":0}},
                  "timeline":[{"minute":"2026-11-28T10:05:00Z","handedOver":3,"delivered":2,"failed":0}]}"""
                 .formatted(alertId))));
-        notificationService.stubFor(get("/api/alerts/" + alertId + "/deliveries").willReturn(okJson("""
+        notificationService.stubFor(get(urlPathEqualTo("/api/alerts/" + alertId + "/deliveries")).willReturn(okJson("""
                 {"alertId":"%s","counts":{"total":4,"byState":{"PENDING":1,"ACCEPTED":1,"DELIVERED":2,"FAILED":0},
                  "byChannel":{"SMS":2,"EMAIL":2}},
                  "deliveries":[{"id":"%s","recipientKind":"VOLUNTEER","recipientId":"%s","channel":"SMS","notice":"ISSUED",
@@ -490,7 +491,7 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                  "byChannel":{"SMS":{"PENDING":0,"SENDING":0,"ACCEPTED":1,"DELIVERED":2,"UNDELIVERED":1,"FAILED":0},
                               "EMAIL":{"PENDING":0,"SENDING":0,"ACCEPTED":3,"DELIVERED":0,"UNDELIVERED":0,"FAILED":1}},
                  "byNotice":{},"timeline":[]}""".formatted(alertId))));
-        notificationService.stubFor(get("/api/alerts/" + alertId + "/deliveries").willReturn(okJson("""
+        notificationService.stubFor(get(urlPathEqualTo("/api/alerts/" + alertId + "/deliveries")).willReturn(okJson("""
                 {"alertId":"%s","counts":{"total":8,"byState":{},"byChannel":{}},
                  "deliveries":[{"id":"%s","recipientKind":"VOLUNTEER","channel":"EMAIL","notice":"ISSUED",
                   "state":"ACCEPTED","address":"a***@example.org","attempts":1,"errorCode":null,
@@ -513,6 +514,86 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                         containsString("1 failed"),
                         containsString(">Accepted by the provider (no delivery receipt)</td>"),
                         not(containsString("reached (")))));
+    }
+
+    /**
+     * Issue 15 review, finding 2: 145 messages listed in full made the page 9,000 to 25,000 pixels tall, with the
+     * replies, the police zones and "End the alert" below all of them.
+     */
+    @Test
+    void listsTheTwentyNewestMessagesAfterTheRepliesZonesAndActionsWithALinkToAllOfThem() throws Exception {
+        stubAlert("ACTIVE");
+        alertService.stubFor(get("/api/alerts/" + alertId + "/acknowledgements").willReturn(okJson("""
+                [{"zoneId":"5344","zoneName":"Polbru","alertedAt":"2026-11-28T10:05:00Z","deadline":"2026-11-28T10:20:00Z",
+                  "status":"WAITING","acknowledgedAt":null,"acknowledgedBy":null}]""")));
+        stubMessages(145, 0, 20);
+        stubMessages(145, 6, 20);
+        stubMessages(145, 7, 20);
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/replies").willReturn(okJson("""
+                {"alertId":"%s","replies":[]}""".formatted(alertId))));
+
+        String html = mvc.perform(page("/alerts/" + alertId).with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("The 20 most recent of 145 messages, the newest first."),
+                        containsString("href=\"/alerts/" + alertId + "/messages\""),
+                        containsString("All 145 messages, page by page"),
+                        containsString("<a href=\"#cancel\">End the alert</a>"),
+                        containsString("<a href=\"#zones\">Police zones</a>"),
+                        not(containsString(address(124))),
+                        not(containsString(address(0))))))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html.indexOf(address(144))).isPositive().isLessThan(html.indexOf(address(125)));
+        int list = html.indexOf("id=\"delivery-list\"");
+        assertThat(List.of("id=\"replies\"", "id=\"zone-list\"", "id=\"cancel-form\"", "id=\"description-form\""))
+                .allSatisfy(section -> assertThat(html.indexOf(section)).isPositive().isLessThan(list));
+    }
+
+    @Test
+    void listsAllOfAnAlertsMessagesPageByPageInTheOrderTheyWereSentWithoutScript() throws Exception {
+        stubAlert("ACTIVE");
+        stubMessages(145, 1, 50);
+
+        mvc.perform(page("/alerts/" + alertId + "/messages").param("page", "1").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Messages of the alert for Lina"),
+                        containsString("Messages 51–100 of 145, in the order they were sent"),
+                        containsString(address(50)),
+                        containsString(address(99)),
+                        containsString("href=\"/alerts/" + alertId + "/messages?page=0\""),
+                        containsString("href=\"/alerts/" + alertId + "/messages?page=2\""),
+                        containsString("href=\"/alerts/" + alertId + "\""),
+                        not(containsString("sse-connect")))));
+
+        stubMessages(145, 2, 50);
+        mvc.perform(page("/alerts/" + alertId + "/messages").param("page", "2").with(signedIn("bob", "police")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Messages 101–145 of 145, in the order they were sent"),
+                        not(containsString("messages?page=3")))));
+    }
+
+    /** notification-service's page of an alert's messages, in the order they were sent (message n: address(n)). */
+    private void stubMessages(int total, int page, int size) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int n = page * size; n < Math.min(total, (page + 1) * size); n++) {
+            lines.add("""
+                    {"id":"%s","recipientKind":"VOLUNTEER","channel":"SMS","notice":"ISSUED","state":"DELIVERED",
+                     "address":"%s","attempts":1,"errorCode":null,"updatedAt":"2026-11-28T10:01:00Z"}"""
+                    .formatted(UUID.randomUUID(), address(n)));
+        }
+        notificationService.stubFor(get(urlPathEqualTo("/api/alerts/" + alertId + "/deliveries"))
+                .withQueryParam("page", equalTo(String.valueOf(page))).withQueryParam("size", equalTo(String.valueOf(size)))
+                .willReturn(okJson("""
+                        {"alertId":"%s","counts":{"total":%d,"byState":{"DELIVERED":%d},"byChannel":{"SMS":%d}},
+                         "deliveries":[%s],"page":%d,"size":%d}""".formatted(alertId, total, total, total,
+                        String.join(",", lines), page, size))));
+    }
+
+    private static String address(int n) {
+        return "+32 470 ** %04d".formatted(n);
     }
 
     @Test
@@ -635,7 +716,7 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
 
     @Test
     void saysNoMessagesYetWhileTheNotificationServiceDoesNotKnowTheAlert() throws Exception {
-        notificationService.stubFor(get("/api/alerts/" + alertId + "/deliveries").willReturn(notFound()));
+        notificationService.stubFor(get(urlPathEqualTo("/api/alerts/" + alertId + "/deliveries")).willReturn(notFound()));
 
         mvc.perform(page("/alerts/" + alertId + "/deliveries")
                         .with(signedIn("alice", "coordinator")))
