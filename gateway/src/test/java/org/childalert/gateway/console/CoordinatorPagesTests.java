@@ -341,8 +341,10 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
         assertThat(page).contains(
                 "<p id=\"reach-total\">This alert would send 15 messages.</p>",
                 "<th scope=\"row\">Police, SMS</th>",
-                "<td data-language=\"fr\">3</td>",
-                "<td data-language=\"nl\">7</td>",
+                // on a phone each row is a card, each count under its language (issue 15 review, finding 4)
+                "class=\"stacked reach-table\"",
+                "<td data-language=\"fr\" data-label=\"Français\">3</td>",
+                "<td data-language=\"nl\" data-label=\"Nederlands\">7</td>",
                 "<p class=\"message\" lang=\"nl\" id=\"reach-sms-nl\">VERMIST: Lina, 12 jaar.",
                 "<p class=\"hint\" id=\"reach-segments-nl\">SMS: 2 segments (GSM-7), 190 characters</p>",
                 "<p class=\"hint\" id=\"reach-segments-fr\">SMS: 1 segment (GSM-7), 84 characters</p>",
@@ -526,6 +528,10 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
         alertService.stubFor(get("/api/alerts/" + alertId + "/acknowledgements").willReturn(okJson("""
                 [{"zoneId":"5344","zoneName":"Polbru","alertedAt":"2026-11-28T10:05:00Z","deadline":"2026-11-28T10:20:00Z",
                   "status":"WAITING","acknowledgedAt":null,"acknowledgedBy":null}]""")));
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/report").willReturn(okJson("""
+                {"alertId":"%s","generatedAt":"2026-11-28T10:08:00Z","total":145,"byState":{"DELIVERED":145},
+                 "byChannel":{"SMS":{"DELIVERED":145}},"byNotice":{"ISSUED":{"DELIVERED":145}},"timeline":[]}"""
+                .formatted(alertId))));
         stubMessages(145, 0, 20);
         stubMessages(145, 6, 20);
         stubMessages(145, 7, 20);
@@ -545,6 +551,10 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(html.indexOf(address(144))).isPositive().isLessThan(html.indexOf(address(125)));
+        // on a phone the counts and the zones are cards, each figure under its name (findings 3 and 5)
+        assertThat(html).contains("<table id=\"counts-by-channel\" class=\"counts-table stacked\">",
+                "<table id=\"counts-by-notice\" class=\"counts-table stacked\">", "<td data-label=\"Delivered\">145</td>",
+                "<table id=\"zone-list\" class=\"stacked\">", "<td data-label=\"Acknowledge by\">");
         int list = html.indexOf("id=\"delivery-list\"");
         assertThat(List.of("id=\"replies\"", "id=\"zone-list\"", "id=\"cancel-form\"", "id=\"description-form\""))
                 .allSatisfy(section -> assertThat(html.indexOf(section)).isPositive().isLessThan(list));

@@ -167,7 +167,7 @@ class PolicePagesTests extends ConsoleTestSupport {
                 "data-map-id=\"approval-map-" + alertId + "\"",
                 "aria-label=\"Map of the area around Brussels-North station, radius 10 km\"",
                 "<p id=\"reach-" + alertId + "-total\">This alert would send 15 messages.</p>",
-                "<td data-language=\"fr\">3</td>",
+                "<td data-language=\"fr\" data-label=\"Français\">3</td>",
                 "<p class=\"hint\" id=\"reach-" + alertId + "-segments-en\">SMS: 3 segments (UCS-2), 150 characters</p>",
                 "<span lang=\"nl\" id=\"reach-" + alertId + "-subject-nl\">Vermist kind: Lina, 12 jaar</span>");
         caseService.verify(getRequestedFor(urlEqualTo("/api/cases/" + caseId))

@@ -115,7 +115,7 @@ class AlertPages {
     String deliveryProgress(@PathVariable UUID id, Model model) {
         model.addAttribute("alertId", id);
         model.addAttribute("report", report(id));
-        return "coordinator/live :: progress";
+        return "coordinator/live :: delivery-progress";
     }
 
     /**
