@@ -292,7 +292,28 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                         .with(signedIn("alice", "coordinator")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(allOf(containsString("<h1>Not found</h1>"),
-                        containsString("Case " + caseId + " does not exist."))));
+                        containsString("There is no such case: the link may be wrong, or the case was removed."),
+                        not(containsString(caseId.toString())))));
+
+        // never case-service's English sentence on a page in another language (issue 15 review, finding 7)
+        mvc.perform(page("/cases/" + caseId).param("lang", "nl")
+                        .with(signedIn("alice", "coordinator")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(allOf(containsString("<h1>Niet gevonden</h1>"),
+                        containsString("Dit dossier bestaat niet"),
+                        not(containsString("does not exist")))));
+    }
+
+    @Test
+    void saysInTheUsersLanguageThatAnAlertDoesNotExistOrThatTheServiceRefused() throws Exception {
+        alertService.stubFor(get("/api/alerts/" + alertId).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Not found\",\"status\":404,\"detail\":\"Alert " + alertId + " was not found.\"}")));
+
+        mvc.perform(page("/alerts/" + alertId).param("lang", "fr").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(allOf(containsString("Cette alerte n’existe pas"),
+                        not(containsString("was not found")))));
     }
 
     @Test
@@ -663,7 +684,7 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(
                         containsString("id=\"error-description\""),
-                        containsString("is required: an update must bring new information"))));
+                        containsString("Please fill this in."))));
     }
 
     @Test

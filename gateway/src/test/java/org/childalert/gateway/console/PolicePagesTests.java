@@ -294,7 +294,16 @@ class PolicePagesTests extends ConsoleTestSupport {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(
                         containsString("id=\"error-reason\""),
-                        containsString("is required: say why the escalation is rejected"))));
+                        containsString("Please fill this in."))));
+
+        // alert-service explains in English to API clients; the German page says it in German (issue 15 review, 7b)
+        mvc.perform(submit("/approvals/" + alertId + "/rejection").param("reason", "").param("lang", "de")
+                        .with(signedIn("bob", "police")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"error-reason\""),
+                        containsString("Bitte füllen Sie dies aus."),
+                        not(containsString("is required")))));
     }
 
     @Test
