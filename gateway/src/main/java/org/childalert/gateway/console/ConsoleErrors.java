@@ -34,6 +34,7 @@ class ConsoleErrors {
     String serviceProblem(ServiceProblem problem, HttpServletRequest request, HttpServletResponse response,
                           Model model, Locale locale) {
         response.setStatus(problem.status());
+        model.addAllAttributes(ConsoleModel.forErrorPage(pathOf(request)));
         model.addAttribute("status", problem.status());
         model.addAttribute("detail", detail(problem, request, locale));
         return "problem";
@@ -45,7 +46,7 @@ class ConsoleErrors {
      * finding 7); otherwise the service's detail as {@link ErrorTexts} words it.
      */
     private String detail(ServiceProblem problem, HttpServletRequest request, Locale locale) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
         String subject = path.startsWith("/cases/") ? "case" : path.startsWith("/alerts/") ? "alert" : "other";
         String own = messages.getMessage("problem." + problem.status() + "." + subject, null, null, locale);
         if (own == null) {
@@ -55,11 +56,16 @@ class ConsoleErrors {
     }
 
     @ExceptionHandler(ResourceAccessException.class)
-    String unreachable(ResourceAccessException e, HttpServletResponse response, Model model) {
+    String unreachable(ResourceAccessException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        model.addAllAttributes(ConsoleModel.forErrorPage(pathOf(request)));
         log.warn("A service could not be reached: {}", e.toString());
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "5");
         model.addAttribute("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         return "problem";
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 }

@@ -293,7 +293,11 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(allOf(containsString("<h1>Not found</h1>"),
                         containsString("There is no such case: the link may be wrong, or the case was removed."),
-                        not(containsString(caseId.toString())))));
+                        // the header of every page: menu, sign-out, the language switch back to this page (finding 10)
+                        containsString("id=\"sign-out\""),
+                        containsString("id=\"nav-cases\""),
+                        containsString("href=\"/cases/" + caseId + "?lang=de\""),
+                        not(containsString(caseId + " does not exist")))));
 
         // never case-service's English sentence on a page in another language (issue 15 review, finding 7)
         mvc.perform(page("/cases/" + caseId).param("lang", "nl")
