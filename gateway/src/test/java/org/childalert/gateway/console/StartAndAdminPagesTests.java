@@ -164,6 +164,28 @@ class StartAndAdminPagesTests extends ConsoleTestSupport {
                 {"name":"Brussels-Centre","unit":"Zone 5339","postalCodes":["1000","1020"],"dutyContactId":null}""")));
     }
 
+    /**
+     * Issue 15 review, finding 11: "1 km · 50,8589, 4,3703", "Im Dienst: im Dienst" and "+32499999001": the area in
+     * words, the duty as yes or no under its heading, the number in its groups.
+     */
+    @Test
+    void showsAContactsAreaByItsPlaceItsDutyAsYesOrNoAndItsNumberInGroups() throws Exception {
+        notificationService.stubFor(get(urlPathEqualTo("/api/police-contacts")).willReturn(okJson("""
+                {"contacts":[{"id":"%s","name":"Dispatch","unit":"Zone 5344","phone":"+32499999001",
+                  "email":"d@police.example","language":"nl","channels":["SMS","EMAIL"],
+                  "zone":{"latitude":50.8589,"longitude":4.3703,"radiusKm":1.0},"onDuty":true}],
+                 "page":0,"size":1000,"total":1}""".formatted(CONTACT_ID))));
+
+        mvc.perform(MockMvcRequestBuilders.get("/admin/contacts").param("lang", "de").with(signedIn("admin", "admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("1 km um 1030 Schaarbeek"),
+                        containsString("SMS +32 499 99 90 01"),
+                        containsString("<td data-label=\"Im Dienst\">ja</td>"),
+                        not(containsString("50,8589")),
+                        not(containsString("+32499999001")))));
+    }
+
     /** Issue 15 review: notification-service deletes a zone, the console offered no way to. */
     @Test
     void deletesAZoneOnlyOnceTheAdministratorConfirms() throws Exception {
