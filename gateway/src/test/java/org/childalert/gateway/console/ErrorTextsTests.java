@@ -30,6 +30,9 @@ class ErrorTextsTests {
             nl | is required: an update must bring new information   | Vul dit in.
             en | is required: say why the escalation is rejected     | Please fill this in.
             de | must not be blank                                   | Bitte füllen Sie dies aus.
+            de | Alert 0b6f2a52-3f3e-4a55-9c1f-5d1e2f3a4b5c is CANCELLED; only an ACTIVE alert can be extended. | Dieser Alarm ist bereits beendet.
+            fr | You asked for this change yourself; under the four-eyes rule another police officer must approve or reject it. | Vous avez demandé cette modification vous-même : selon le principe des quatre yeux, un autre policier en décide.
+            en | You asked for this change yourself; under the four-eyes rule another police officer must approve or reject it. | You asked for this change yourself: under the four-eyes rule another police officer decides on it.
             de | The alert is CANCELLED already.                     | Dies wurde nicht angenommen.
             nl | The alert is CANCELLED already.                     | Dit werd niet aanvaard.
             fr | The alert is CANCELLED already.                     | Ceci n’a pas été accepté.
