@@ -23,8 +23,11 @@
 
   /** A Leaflet map in the given element, with the base layer (and tiles when configured), centred on Belgium. */
   const baseMap = element => {
-    const map = L.map(element, { preferCanvas: true, scrollWheelZoom: false, attributionControl: true })
+    const map = L.map(element, { preferCanvas: true, scrollWheelZoom: false, attributionControl: true, zoomControl: false })
       .setView([50.64, 4.67], 7);
+    // the zoom buttons' tooltips and names in the page's language (Leaflet's own are English)
+    L.control.zoom({ zoomInTitle: meta('map-zoom-in') || 'Zoom in', zoomOutTitle: meta('map-zoom-out') || 'Zoom out' })
+      .addTo(map);
     if (meta('map-tiles')) {
       L.tileLayer(meta('map-tiles'), { maxZoom: 18, attribution: meta('map-attribution') }).addTo(map);
     }

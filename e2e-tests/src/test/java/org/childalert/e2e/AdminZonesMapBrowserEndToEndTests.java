@@ -108,6 +108,9 @@ class AdminZonesMapBrowserEndToEndTests {
             assertThat(admin.text(By.id("edit-zone-heading"))).isEqualTo("Change zone " + code + " · Gent");
             assertThat(admin.find(By.id("code")).getAttribute("value")).isEqualTo(code);
             assertThat(admin.find(By.id("code")).getAttribute("readonly")).isNotNull();
+            // the whole number shows: the field once cut longer codes (issue 15 review)
+            assertThat(admin.script("const f = document.getElementById('code'); return f.scrollWidth <= f.clientWidth;"))
+                    .as("the zone number fits its field").isEqualTo(true);
             assertThat(admin.find(By.id("name")).getAttribute("value")).isEqualTo("Gent");
             assertThat(admin.find(By.id("unit")).getAttribute("value")).isEqualTo(unit);
             assertThat(admin.find(By.id("postalCodes")).getAttribute("value")).isEqualTo("9000");
@@ -159,6 +162,14 @@ class AdminZonesMapBrowserEndToEndTests {
             assertThat(read.text("unit")).isEqualTo(unit);
             assertThat(read.json().get("postalCodes").toString()).isEqualTo("[\"9050\"]");
             assertThat(read.json().get("dutyContact").get("id").asText()).isEqualTo(contactId);
+
+            // deleted from the console, once the administrator confirms on a page of its own
+            admin.follow(By.id("delete-zone-" + code));
+            assertThat(admin.text(By.id("confirm-question"))).contains(code + " · Gentbrugge");
+            admin.follow(By.id("confirm-action"));
+            assertThat(admin.text(By.cssSelector(".flash .notice"))).isEqualTo("The zone is deleted.");
+            assertThat(admin.findAll(By.id("zone-" + code))).isEmpty();
+            assertThat(api.get("/api/police-zones/" + zoneId).status()).isEqualTo(404);
         }
         finally {
             // no zone of this run is left for the other tests' alerts to reach

@@ -161,6 +161,11 @@ class ConsoleBrowserEndToEndTests {
             // on a desktop the alert's facts keep a readable column beside the deliveries' tables (they once shrank
             // to one character per line as soon as deliveries arrived)
             assertThat(alice.find(By.id("alert-facts")).getSize().getWidth()).isGreaterThanOrEqualTo(250);
+            // the counts tables once scrolled sideways even at 1366 px, cutting columns, and the message cards on a
+            // phone (issue 15 review, findings 3 and 5); what the coordinator acts on comes before the messages (2)
+            nothingScrollsSideways(alice, "alert");
+            assertThat(alice.find(By.id("messages")).getLocation().getY())
+                    .isGreaterThan(alice.find(By.id("replies")).getLocation().getY());
             alice.refresh();
             assertThat(alice.text(By.id("alert-status"))).isEqualTo("Active");
 
@@ -254,12 +259,57 @@ class ConsoleBrowserEndToEndTests {
         alice.screenshot("04-escalation");
         if (recorded) {
             alice.frame("escalation-request");
+            // the reach table once scrolled sideways on a phone, its languages off screen (issue 15 review, finding 4)
+            nothingScrollsSideways(alice, "escalation");
         }
         alice.follow(By.id("submit-escalation"));
         // back on the case, whose list of alerts links to the new one
         String link = alice.find(By.cssSelector("#escalations a")).getAttribute("href");
         assertThat(alice.currentPath()).isEqualTo("/cases/" + caseId);
         return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    /** The review's desktop (issue 15). */
+    private static final org.openqa.selenium.Dimension WIDE_DESKTOP = new org.openqa.selenium.Dimension(1366, 900);
+
+    /**
+     * Neither the page nor anything in it (a table in its scrolling box) scrolls sideways, on a desktop or on a
+     * phone; the window is a desktop's again afterwards.
+     */
+    private static void nothingScrollsSideways(Browser browser, String page) throws Exception {
+        for (org.openqa.selenium.Dimension size : java.util.List.of(Browser.PHONE, WIDE_DESKTOP)) {
+            browser.size(size);
+            Object wide = browser.script("""
+                    const wide = [...document.querySelectorAll('main *')].filter(e => !e.closest('.leaflet-container'))
+                        .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+                        .filter(e => e.scrollWidth > e.clientWidth + 1)
+                        .map(e => (e.id || e.className) + ' ' + e.scrollWidth + '>' + e.clientWidth);
+                    if (document.documentElement.scrollWidth > document.documentElement.clientWidth) wide.push('page');
+                    return wide.join(', ');""");
+            // and no word in a table or the facts is broken in its middle ("En atte|nte"), addresses aside
+            Object broken = browser.script("""
+                    const broken = [];
+                    for (const cell of document.querySelectorAll('main td, main th, main .facts dd')) {
+                        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                        for (let node; (node = walker.nextNode());) {
+                            if (node.parentElement.closest('.address')) continue;
+                            for (const word of node.textContent.matchAll(/[^\\s\\-\\u2010\\u00b7\\/]{2,}/g)) {
+                                const range = document.createRange();
+                                range.setStart(node, word.index);
+                                range.setEnd(node, word.index + word[0].length);
+                                const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                                if (tops.size > 1) broken.push(word[0]);
+                            }
+                        }
+                    }
+                    return broken.join(', ');""");
+            if (size == Browser.PHONE) {
+                browser.evidence(page + "-phone");
+            }
+            assertThat(wide).as(page + " at " + size.getWidth() + " px scrolls sideways").isEqualTo("");
+            assertThat(broken).as(page + " at " + size.getWidth() + " px breaks words").isEqualTo("");
+        }
+        browser.size(Browser.DESKTOP);
     }
 
     /** Waiting for what the live alert page shows: parts of it are replaced as events arrive. */

@@ -95,6 +95,12 @@ class ConsoleLanguagesBrowserEndToEndTests {
                             found.add(user.getKey() + " " + path + ": \"" + english1 + "\"");
                         }
                     }
+                    // Leaflet's zoom buttons name themselves in English unless told otherwise (issue 15 review, finding 8)
+                    for (org.openqa.selenium.WebElement zoom : browser.findAll(By.cssSelector(".leaflet-control-zoom-in"))) {
+                        if (!translated.getProperty("map.zoomIn").equals(zoom.getAttribute("title"))) {
+                            found.add(user.getKey() + " " + path + ": zoom button \"" + zoom.getAttribute("title") + "\"");
+                        }
+                    }
                     browser.evidence("language-" + language + "-" + user.getKey()
                             + path.replaceAll("([0-9a-f]{8})-[0-9a-f-]{27}", "$1").replaceAll("[^A-Za-z0-9]+", "-"));
                 }

@@ -274,6 +274,8 @@ class GatewayEdgeTests {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/html"));
         assertThat(response.body()).contains("Something went wrong").doesNotContain("hunter2");
+        // with the header of every page: the language switch comes back to the page asked for (review finding 10)
+        assertThat(response.body()).contains("class=\"site-header\"", "href=\"/css/exploding.css?lang=nl\"");
     }
 
     // C. what a service is told about the caller is what the gateway saw

@@ -27,6 +27,7 @@ class BrowserNotFound {
         if (isBrowserPage(request)) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             ModelAndView page = new ModelAndView("problem", HttpStatus.NOT_FOUND);
+            page.addAllObjects(ConsoleModel.forErrorPage(request.getRequestURI().substring(request.getContextPath().length())));
             page.addObject("status", HttpStatus.NOT_FOUND.value());
             return page;
         }

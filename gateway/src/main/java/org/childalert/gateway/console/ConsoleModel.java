@@ -1,10 +1,14 @@
 package org.childalert.gateway.console;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -39,5 +43,19 @@ class ConsoleModel {
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /**
+     * The same for a page that no controller makes: the models of exception handlers and of the error view get no
+     * {@code @ModelAttribute}, and their pages lost the header's language switch, menu and sign-out (issue 15
+     * review, finding 10). {@code path} is the page the user asked for.
+     */
+    static Map<String, Object> forErrorPage(String path) {
+        Map<String, Object> model = new HashMap<>();
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        model.put("user", signedIn != null && signedIn.getPrincipal() instanceof OidcUser user ? SignedInUser.of(user) : null);
+        model.put("languages", Languages.SUPPORTED);
+        model.put("currentPath", path);
+        return model;
     }
 }

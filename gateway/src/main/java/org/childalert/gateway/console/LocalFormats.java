@@ -73,6 +73,18 @@ public class LocalFormats {
         return format.format(number);
     }
 
+    /**
+     * A Belgian number in the groups it is read in ("+32 499 99 90 01", "+32 2 555 12 34" is left as typed when it is
+     * not a mobile number); anything else as it is.
+     */
+    public String phone(String number) {
+        if (number == null || !number.matches("\\+324\\d{8}")) {
+            return number == null ? "" : number;
+        }
+        return "+32 " + number.substring(3, 6) + " " + number.substring(6, 8) + " " + number.substring(8, 10) + " "
+                + number.substring(10);
+    }
+
     public String percent(long part, long whole) {
         NumberFormat format = NumberFormat.getPercentInstance(LocaleContextHolder.getLocale());
         return format.format(whole == 0 ? 0 : (double) part / whole);

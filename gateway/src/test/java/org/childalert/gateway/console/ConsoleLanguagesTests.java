@@ -26,6 +26,16 @@ class ConsoleLanguagesTests extends ConsoleTestSupport {
                         containsString(">Anmelden</a>"))));
     }
 
+    /** Issue 15 review, finding 8: Leaflet's zoom buttons said "Zoom in" on every map, whatever the language. */
+    @Test
+    void givesTheMapsZoomButtonsTheirNamesInThePagesLanguage() throws Exception {
+        mvc.perform(get("/").param("lang", "de"))
+                .andExpect(content().string(allOf(containsString("<meta name=\"map-zoom-in\" content=\"Vergrößern\">"),
+                        containsString("<meta name=\"map-zoom-out\" content=\"Verkleinern\">"))));
+        mvc.perform(get("/").param("lang", "fr"))
+                .andExpect(content().string(containsString("<meta name=\"map-zoom-in\" content=\"Zoom avant\">")));
+    }
+
     @Test
     void fallsBackToEnglishForALanguageItDoesNotSpeak() throws Exception {
         mvc.perform(get("/").header("Accept-Language", "ja-JP"))

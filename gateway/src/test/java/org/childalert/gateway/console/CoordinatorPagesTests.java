@@ -1,6 +1,7 @@
 package org.childalert.gateway.console;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -291,7 +292,32 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                         .with(signedIn("alice", "coordinator")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(allOf(containsString("<h1>Not found</h1>"),
-                        containsString("Case " + caseId + " does not exist."))));
+                        containsString("There is no such case: the link may be wrong, or the case was removed."),
+                        // the header of every page: menu, sign-out, the language switch back to this page (finding 10)
+                        containsString("id=\"sign-out\""),
+                        containsString("id=\"nav-cases\""),
+                        containsString("href=\"/cases/" + caseId + "?lang=de\""),
+                        not(containsString(caseId + " does not exist")))));
+
+        // never case-service's English sentence on a page in another language (issue 15 review, finding 7)
+        mvc.perform(page("/cases/" + caseId).param("lang", "nl")
+                        .with(signedIn("alice", "coordinator")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(allOf(containsString("<h1>Niet gevonden</h1>"),
+                        containsString("Dit dossier bestaat niet"),
+                        not(containsString("does not exist")))));
+    }
+
+    @Test
+    void saysInTheUsersLanguageThatAnAlertDoesNotExistOrThatTheServiceRefused() throws Exception {
+        alertService.stubFor(get("/api/alerts/" + alertId).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Not found\",\"status\":404,\"detail\":\"Alert " + alertId + " was not found.\"}")));
+
+        mvc.perform(page("/alerts/" + alertId).param("lang", "fr").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(allOf(containsString("Cette alerte n’existe pas"),
+                        not(containsString("was not found")))));
     }
 
     @Test
@@ -340,8 +366,10 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
         assertThat(page).contains(
                 "<p id=\"reach-total\">This alert would send 15 messages.</p>",
                 "<th scope=\"row\">Police, SMS</th>",
-                "<td data-language=\"fr\">3</td>",
-                "<td data-language=\"nl\">7</td>",
+                // on a phone each row is a card, each count under its language (issue 15 review, finding 4)
+                "class=\"stacked reach-table\"",
+                "<td data-language=\"fr\" data-label=\"Français\">3</td>",
+                "<td data-language=\"nl\" data-label=\"Nederlands\">7</td>",
                 "<p class=\"message\" lang=\"nl\" id=\"reach-sms-nl\">VERMIST: Lina, 12 jaar.",
                 "<p class=\"hint\" id=\"reach-segments-nl\">SMS: 2 segments (GSM-7), 190 characters</p>",
                 "<p class=\"hint\" id=\"reach-segments-fr\">SMS: 1 segment (GSM-7), 84 characters</p>",
@@ -445,7 +473,7 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                  "byNotice":{"ISSUED":{"PENDING":1,"SENDING":0,"ACCEPTED":1,"DELIVERED":2,"UNDELIVERED":0,"FAILED":0}},
                  "timeline":[{"minute":"2026-11-28T10:05:00Z","handedOver":3,"delivered":2,"failed":0}]}"""
                 .formatted(alertId))));
-        notificationService.stubFor(get("/api/alerts/" + alertId + "/deliveries").willReturn(okJson("""
+        notificationService.stubFor(get(urlPathEqualTo("/api/alerts/" + alertId + "/deliveries")).willReturn(okJson("""
                 {"alertId":"%s","counts":{"total":4,"byState":{"PENDING":1,"ACCEPTED":1,"DELIVERED":2,"FAILED":0},
                  "byChannel":{"SMS":2,"EMAIL":2}},
                  "deliveries":[{"id":"%s","recipientKind":"VOLUNTEER","recipientId":"%s","channel":"SMS","notice":"ISSUED",
@@ -490,7 +518,7 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                  "byChannel":{"SMS":{"PENDING":0,"SENDING":0,"ACCEPTED":1,"DELIVERED":2,"UNDELIVERED":1,"FAILED":0},
                               "EMAIL":{"PENDING":0,"SENDING":0,"ACCEPTED":3,"DELIVERED":0,"UNDELIVERED":0,"FAILED":1}},
                  "byNotice":{},"timeline":[]}""".formatted(alertId))));
-        notificationService.stubFor(get("/api/alerts/" + alertId + "/deliveries").willReturn(okJson("""
+        notificationService.stubFor(get(urlPathEqualTo("/api/alerts/" + alertId + "/deliveries")).willReturn(okJson("""
                 {"alertId":"%s","counts":{"total":8,"byState":{},"byChannel":{}},
                  "deliveries":[{"id":"%s","recipientKind":"VOLUNTEER","channel":"EMAIL","notice":"ISSUED",
                   "state":"ACCEPTED","address":"a***@example.org","attempts":1,"errorCode":null,
@@ -513,6 +541,94 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                         containsString("1 failed"),
                         containsString(">Accepted by the provider (no delivery receipt)</td>"),
                         not(containsString("reached (")))));
+    }
+
+    /**
+     * Issue 15 review, finding 2: 145 messages listed in full made the page 9,000 to 25,000 pixels tall, with the
+     * replies, the police zones and "End the alert" below all of them.
+     */
+    @Test
+    void listsTheTwentyNewestMessagesAfterTheRepliesZonesAndActionsWithALinkToAllOfThem() throws Exception {
+        stubAlert("ACTIVE");
+        alertService.stubFor(get("/api/alerts/" + alertId + "/acknowledgements").willReturn(okJson("""
+                [{"zoneId":"5344","zoneName":"Polbru","alertedAt":"2026-11-28T10:05:00Z","deadline":"2026-11-28T10:20:00Z",
+                  "status":"WAITING","acknowledgedAt":null,"acknowledgedBy":null}]""")));
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/report").willReturn(okJson("""
+                {"alertId":"%s","generatedAt":"2026-11-28T10:08:00Z","total":145,"byState":{"DELIVERED":145},
+                 "byChannel":{"SMS":{"DELIVERED":145}},"byNotice":{"ISSUED":{"DELIVERED":145}},"timeline":[]}"""
+                .formatted(alertId))));
+        stubMessages(145, 0, 20);
+        stubMessages(145, 6, 20);
+        stubMessages(145, 7, 20);
+        notificationService.stubFor(get("/api/alerts/" + alertId + "/replies").willReturn(okJson("""
+                {"alertId":"%s","replies":[]}""".formatted(alertId))));
+
+        String html = mvc.perform(page("/alerts/" + alertId).with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("The 20 most recent of 145 messages, the newest first."),
+                        containsString("href=\"/alerts/" + alertId + "/messages\""),
+                        containsString("All 145 messages, page by page"),
+                        containsString("<a href=\"#cancel\">End the alert</a>"),
+                        containsString("<a href=\"#zones\">Police zones</a>"),
+                        not(containsString(address(124))),
+                        not(containsString(address(0))))))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html.indexOf(address(144))).isPositive().isLessThan(html.indexOf(address(125)));
+        // on a phone the counts and the zones are cards, each figure under its name (findings 3 and 5)
+        assertThat(html).contains("<table id=\"counts-by-channel\" class=\"counts-table stacked\">",
+                "<table id=\"counts-by-notice\" class=\"counts-table stacked\">", "<td data-label=\"Delivered\">145</td>",
+                "<table id=\"zone-list\" class=\"stacked\">", "<td data-label=\"Acknowledge by\">");
+        int list = html.indexOf("id=\"delivery-list\"");
+        assertThat(List.of("id=\"replies\"", "id=\"zone-list\"", "id=\"cancel-form\"", "id=\"description-form\""))
+                .allSatisfy(section -> assertThat(html.indexOf(section)).isPositive().isLessThan(list));
+    }
+
+    @Test
+    void listsAllOfAnAlertsMessagesPageByPageInTheOrderTheyWereSentWithoutScript() throws Exception {
+        stubAlert("ACTIVE");
+        stubMessages(145, 1, 50);
+
+        mvc.perform(page("/alerts/" + alertId + "/messages").param("page", "1").with(signedIn("alice", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Messages of the alert for Lina"),
+                        containsString("Messages 51–100 of 145, in the order they were sent"),
+                        containsString(address(50)),
+                        containsString(address(99)),
+                        containsString("href=\"/alerts/" + alertId + "/messages?page=0\""),
+                        containsString("href=\"/alerts/" + alertId + "/messages?page=2\""),
+                        containsString("href=\"/alerts/" + alertId + "\""),
+                        not(containsString("sse-connect")))));
+
+        stubMessages(145, 2, 50);
+        mvc.perform(page("/alerts/" + alertId + "/messages").param("page", "2").with(signedIn("bob", "police")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Messages 101–145 of 145, in the order they were sent"),
+                        not(containsString("messages?page=3")))));
+    }
+
+    /** notification-service's page of an alert's messages, in the order they were sent (message n: address(n)). */
+    private void stubMessages(int total, int page, int size) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int n = page * size; n < Math.min(total, (page + 1) * size); n++) {
+            lines.add("""
+                    {"id":"%s","recipientKind":"VOLUNTEER","channel":"SMS","notice":"ISSUED","state":"DELIVERED",
+                     "address":"%s","attempts":1,"errorCode":null,"updatedAt":"2026-11-28T10:01:00Z"}"""
+                    .formatted(UUID.randomUUID(), address(n)));
+        }
+        notificationService.stubFor(get(urlPathEqualTo("/api/alerts/" + alertId + "/deliveries"))
+                .withQueryParam("page", equalTo(String.valueOf(page))).withQueryParam("size", equalTo(String.valueOf(size)))
+                .willReturn(okJson("""
+                        {"alertId":"%s","counts":{"total":%d,"byState":{"DELIVERED":%d},"byChannel":{"SMS":%d}},
+                         "deliveries":[%s],"page":%d,"size":%d}""".formatted(alertId, total, total, total,
+                        String.join(",", lines), page, size))));
+    }
+
+    private static String address(int n) {
+        return "+32 470 ** %04d".formatted(n);
     }
 
     @Test
@@ -572,7 +688,7 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(
                         containsString("id=\"error-description\""),
-                        containsString("is required: an update must bring new information"))));
+                        containsString("Please fill this in."))));
     }
 
     @Test
@@ -635,7 +751,7 @@ class CoordinatorPagesTests extends ConsoleTestSupport {
 
     @Test
     void saysNoMessagesYetWhileTheNotificationServiceDoesNotKnowTheAlert() throws Exception {
-        notificationService.stubFor(get("/api/alerts/" + alertId + "/deliveries").willReturn(notFound()));
+        notificationService.stubFor(get(urlPathEqualTo("/api/alerts/" + alertId + "/deliveries")).willReturn(notFound()));
 
         mvc.perform(page("/alerts/" + alertId + "/deliveries")
                         .with(signedIn("alice", "coordinator")))

@@ -136,7 +136,7 @@ class PolicePagesTests extends ConsoleTestSupport {
         mvc.perform(page("/approvals").with(signedIn("bob", "police")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
-                        containsString("Lina, 12 years old."),
+                        containsString("Lina, 12 years old<"),
                         containsString("Red jacket"),
                         containsString("The child is under 18"),
                         containsString("<span class=\"visually-hidden\">not met</span>"),
@@ -167,7 +167,7 @@ class PolicePagesTests extends ConsoleTestSupport {
                 "data-map-id=\"approval-map-" + alertId + "\"",
                 "aria-label=\"Map of the area around Brussels-North station, radius 10 km\"",
                 "<p id=\"reach-" + alertId + "-total\">This alert would send 15 messages.</p>",
-                "<td data-language=\"fr\">3</td>",
+                "<td data-language=\"fr\" data-label=\"Français\">3</td>",
                 "<p class=\"hint\" id=\"reach-" + alertId + "-segments-en\">SMS: 3 segments (UCS-2), 150 characters</p>",
                 "<span lang=\"nl\" id=\"reach-" + alertId + "-subject-nl\">Vermist kind: Lina, 12 jaar</span>");
         caseService.verify(getRequestedFor(urlEqualTo("/api/cases/" + caseId))
@@ -294,7 +294,16 @@ class PolicePagesTests extends ConsoleTestSupport {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(
                         containsString("id=\"error-reason\""),
-                        containsString("is required: say why the escalation is rejected"))));
+                        containsString("Please fill this in."))));
+
+        // alert-service explains in English to API clients; the German page says it in German (issue 15 review, 7b)
+        mvc.perform(submit("/approvals/" + alertId + "/rejection").param("reason", "").param("lang", "de")
+                        .with(signedIn("bob", "police")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"error-reason\""),
+                        containsString("Bitte füllen Sie dies aus."),
+                        not(containsString("is required")))));
     }
 
     @Test
@@ -375,7 +384,7 @@ class PolicePagesTests extends ConsoleTestSupport {
                 .andExpect(content().string(allOf(
                         containsString("Alerts that reached your police zone 5339"),
                         containsString("href=\"/alerts/" + alertId + "\""),
-                        containsString("Lina, 12 years old."),
+                        containsString("Lina, 12 years old<"),
                         containsString("Brussels-North station"),
                         containsString("Targeted, 10 km"),
                         containsString("Nov 28, 2026, 11:05"),
@@ -432,7 +441,7 @@ class PolicePagesTests extends ConsoleTestSupport {
                   "deadline":"2026-11-28T10:35:00Z","status":"WAITING","acknowledgedAt":null,"acknowledgedBy":null}]""";
         stubAlertsForMyZone("\"5339\"", waiting);
         String arrived = zoneNow(empty);
-        assertThat(arrived).contains("id=\"active-" + alertId + "-5339\"", "Lina, 12 years old.",
+        assertThat(arrived).contains("id=\"active-" + alertId + "-5339\"", "Lina, 12 years old<",
                 "id=\"acknowledge-" + alertId + "-5339\"", "name=\"_csrf\"", "hx-get=\"/active-alerts/now?shown=")
                 .doesNotContain("<html");
         String withAlert = shownBy(arrived);

@@ -54,7 +54,7 @@ class StartAndAdminPagesTests extends ConsoleTestSupport {
                 .andExpect(content().string(allOf(
                         containsString("(<span id=\"signed-in-roles\">police officer</span>)"),
                         containsString("2 escalations wait for a decision"),
-                        containsString("Sami, 12 years old."),
+                        containsString("Sami, 12 years old · Brussels-North station"), not(containsString("Sami, 12 years old.")),
                         containsString("Alerts for your zone 5339"),
                         containsString("One running alert reached your zone"),
                         containsString("to acknowledge"),
@@ -127,7 +127,7 @@ class StartAndAdminPagesTests extends ConsoleTestSupport {
                         containsString("action=\"/admin/zones/" + ZONE_ID + "\""),
                         containsString("aria-labelledby=\"edit-zone-heading\""),
                         // the number is shown, not sent: it never changes
-                        containsString("<input id=\"code\" class=\"short\" readonly value=\"5339\" aria-describedby=\"code-hint\">"),
+                        containsString("<input id=\"code\" class=\"code\" readonly value=\"5339\" aria-describedby=\"code-hint\">"),
                         containsString("The zone number stays"),
                         containsString("id=\"name\" name=\"name\" required value=\"Brussels\""),
                         containsString("id=\"unit\" name=\"unit\" required value=\"Zone 5339\""),
@@ -162,6 +162,61 @@ class StartAndAdminPagesTests extends ConsoleTestSupport {
         // the name, unit, postal codes and contact on duty replace the old ones; the number is never sent
         notificationService.verify(putRequestedFor(urlPathEqualTo("/api/police-zones/" + ZONE_ID)).withRequestBody(equalToJson("""
                 {"name":"Brussels-Centre","unit":"Zone 5339","postalCodes":["1000","1020"],"dutyContactId":null}""")));
+    }
+
+    /**
+     * Issue 15 review, finding 11: "1 km · 50,8589, 4,3703", "Im Dienst: im Dienst" and "+32499999001": the area in
+     * words, the duty as yes or no under its heading, the number in its groups.
+     */
+    @Test
+    void showsAContactsAreaByItsPlaceItsDutyAsYesOrNoAndItsNumberInGroups() throws Exception {
+        notificationService.stubFor(get(urlPathEqualTo("/api/police-contacts")).willReturn(okJson("""
+                {"contacts":[{"id":"%s","name":"Dispatch","unit":"Zone 5344","phone":"+32499999001",
+                  "email":"d@police.example","language":"nl","channels":["SMS","EMAIL"],
+                  "zone":{"latitude":50.8589,"longitude":4.3703,"radiusKm":1.0},"onDuty":true}],
+                 "page":0,"size":1000,"total":1}""".formatted(CONTACT_ID))));
+
+        mvc.perform(MockMvcRequestBuilders.get("/admin/contacts").param("lang", "de").with(signedIn("admin", "admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("1 km um 1030 Schaarbeek"),
+                        containsString("SMS +32 499 99 90 01"),
+                        containsString("<td data-label=\"Im Dienst\">ja</td>"),
+                        not(containsString("50,8589")),
+                        not(containsString("+32499999001")))));
+    }
+
+    /** Issue 15 review: notification-service deletes a zone, the console offered no way to. */
+    @Test
+    void deletesAZoneOnlyOnceTheAdministratorConfirms() throws Exception {
+        zonesAndContacts();
+        notificationService.stubFor(get("/api/police-zones/" + ZONE_ID).willReturn(okJson(ZONE_5339)));
+        notificationService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete("/api/police-zones/" + ZONE_ID)
+                .willReturn(aResponse().withStatus(204)));
+
+        mvc.perform(MockMvcRequestBuilders.get("/admin/zones").with(signedIn("admin", "admin")))
+                .andExpect(content().string(allOf(
+                        containsString("action=\"/admin/zones/" + ZONE_ID + "/deletion\""),
+                        containsString("id=\"delete-zone-5339\""),
+                        containsString("<input id=\"code\" name=\"code\" class=\"code\""))));
+
+        mvc.perform(MockMvcRequestBuilders.post("/admin/zones/" + ZONE_ID + "/deletion")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("lang", "de")
+                        .with(signedIn("admin", "admin")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Diese Zone löschen?"),
+                        containsString("Zone 5339 · Brussels wird gelöscht"),
+                        containsString("<input type=\"hidden\" name=\"confirmed\" value=\"true\">"))));
+        notificationService.verify(0, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+                urlPathMatching("/api/police-zones/.*")));
+
+        mvc.perform(MockMvcRequestBuilders.post("/admin/zones/" + ZONE_ID + "/deletion")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("confirmed", "true")
+                        .with(signedIn("admin", "admin")).with(csrf()))
+                .andExpect(header().string("Location", "/admin/zones"))
+                .andExpect(flash().attribute("notice", "admin.zones.deleted"));
+        notificationService.verify(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+                urlPathEqualTo("/api/police-zones/" + ZONE_ID)).withHeader("Authorization", equalTo("Bearer token-of-admin")));
     }
 
     @Test
@@ -321,7 +376,7 @@ class StartAndAdminPagesTests extends ConsoleTestSupport {
                         .with(signedIn("bob", "police")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"approval-" + alertId + "\""),
-                        containsString("Yara, 12 years old."), containsString("hx-preserve"),
+                        containsString("Yara, 12 years old<"), not(containsString("Yara, 12 years old.")), containsString("hx-preserve"),
                         not(containsString("<html")))));
     }
 

@@ -245,7 +245,10 @@ class VolunteerPagesTests extends ConsoleTestSupport {
                         containsString("id=\"home-map\""),
                         containsString("id=\"record-quiet-hours\">From 22:00 until 07:00, Belgian time</dd>"),
                         containsString("id=\"quiet-set\" name=\"quiet\" value=\"HOURS\" checked=\"checked\""),
+                        // opting out asks first, as deleting does (issue 15 review, finding 13)
+                        containsString("data-confirm=\"Stop receiving all alerts? You can opt in again at any time.\""),
                         containsString("we send you no SMS and no email, except the most urgent alerts, which are public. Times are Belgian time"))))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"radiusKm\" name=\"radiusKm\"[^>]*value=\"10\".*")))
                 .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"quietHours-from\" name=\"quietHours.from\" type=\"time\"[^>]*value=\"22:00\".*")))
                 .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"quietHours-until\" name=\"quietHours.until\" type=\"time\"[^>]*value=\"07:00\".*")));
     }

@@ -13,16 +13,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.childalert.gateway.console.Confirmation;
 import org.childalert.gateway.console.FormErrors;
 import org.childalert.gateway.console.FormReader;
 import org.childalert.gateway.console.ServiceClients;
 import org.childalert.gateway.console.ServiceProblem;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -40,8 +43,11 @@ class PoliceAdminPages {
 
     private final ServiceClients services;
 
-    PoliceAdminPages(ServiceClients services) {
+    private final MessageSource messages;
+
+    PoliceAdminPages(ServiceClients services, MessageSource messages) {
         this.services = services;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/zones")
@@ -114,6 +120,27 @@ class PoliceAdminPages {
             return zonesPage(model, shown, FormErrors.of(problem, ZoneForm.CHANGED_FIELDS), zone);
         }
         redirect.addFlashAttribute("notice", "admin.zones.changed");
+        return "redirect:/admin/zones";
+    }
+
+    /**
+     * Deletes the zone (notification-service's {@code DELETE /api/police-zones/{id}}): alerts no longer reach it. It
+     * cannot be undone, so the first submission says so and asks again; only the confirmed one deletes.
+     */
+    @PostMapping("/admin/zones/{id}/deletion")
+    String deleteZone(@PathVariable UUID id,
+                      @RequestParam(name = Confirmation.CONFIRMED, defaultValue = "false") boolean confirmed,
+                      Model model, Locale locale, RedirectAttributes redirect) {
+        Zones.Zone zone = zone(id);
+        if (!confirmed) {
+            return new Confirmation(
+                    messages.getMessage("admin.zones.delete.title", null, locale),
+                    messages.getMessage("admin.zones.delete.question", new Object[] { zone.code(), zone.name() }, locale),
+                    "/admin/zones/" + id + "/deletion", Map.of(),
+                    messages.getMessage("admin.zones.delete.submit", null, locale), "/admin/zones").page(model);
+        }
+        services.notifications().delete().uri("/api/police-zones/{id}", id).retrieve().toBodilessEntity();
+        redirect.addFlashAttribute("notice", "admin.zones.deleted");
         return "redirect:/admin/zones";
     }
 

@@ -74,6 +74,34 @@ class AlertPages {
         return "coordinator/alert";
     }
 
+    /**
+     * All of the alert's messages, a page at a time in the order they were sent (the alert page lists only the
+     * newest): plain links from page to page, no script needed. A page past the last shows none.
+     */
+    @GetMapping("/alerts/{id}/messages")
+    String messages(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
+        int shown = Math.max(0, page);
+        AlertDetails alert = services.alerts().get().uri("/api/alerts/{id}", id).retrieve().body(AlertDetails.class);
+        DeliveryReport deliveries;
+        try {
+            deliveries = deliveries(id, shown, DeliveryReport.PAGE_SIZE);
+        }
+        catch (ServiceProblem problem) {
+            if (!problem.isNotFound()) {
+                throw problem;
+            }
+            deliveries = DeliveryReport.noneYet(id);
+        }
+        long from = (long) shown * DeliveryReport.PAGE_SIZE;
+        model.addAttribute("alert", alert);
+        model.addAttribute("deliveries", deliveries);
+        model.addAttribute("page", shown);
+        model.addAttribute("from", from + 1);
+        model.addAttribute("to", from + deliveries.deliveries().size());
+        model.addAttribute("hasNext", from + deliveries.deliveries().size() < deliveries.total());
+        return "coordinator/messages";
+    }
+
     /** A police officer confirms their zone has seen the alert (alert-service checks the zone is theirs). */
     @PostMapping("/alerts/{id}/acknowledgements")
     String acknowledge(@PathVariable UUID id, @RequestParam(required = false) String zoneId,
@@ -82,13 +110,12 @@ class AlertPages {
         return "redirect:/alerts/" + id;
     }
 
-    /** The delivery progress alone (counts, minutes, each message), as the alert page shows it. */
+    /** The delivery progress alone (counts, minutes), as the alert page shows it. */
     @GetMapping("/alerts/{id}/deliveries")
     String deliveryProgress(@PathVariable UUID id, Model model) {
         model.addAttribute("alertId", id);
         model.addAttribute("report", report(id));
-        model.addAttribute("deliveries", deliveries(id));
-        return "coordinator/live :: progress";
+        return "coordinator/live :: delivery-progress";
     }
 
     /**
@@ -299,10 +326,10 @@ class AlertPages {
         }
     }
 
+    /** The messages the alert page lists: the most recent ones, the newest first. */
     private DeliveryReport deliveries(UUID id) {
         try {
-            return services.notifications().get().uri("/api/alerts/{id}/deliveries", id)
-                    .retrieve().body(DeliveryReport.class);
+            return DeliveryReport.latest(DeliveryReport.LATEST, (page, size) -> deliveries(id, page, size));
         }
         catch (ServiceProblem problem) {
             if (problem.isNotFound()) {
@@ -310,5 +337,12 @@ class AlertPages {
             }
             throw problem;
         }
+    }
+
+    private DeliveryReport deliveries(UUID id, int page, int size) {
+        DeliveryReport one = services.notifications().get()
+                .uri("/api/alerts/{id}/deliveries?page={page}&size={size}", id, page, size)
+                .retrieve().body(DeliveryReport.class);
+        return one == null ? DeliveryReport.noneYet(id) : one;
     }
 }

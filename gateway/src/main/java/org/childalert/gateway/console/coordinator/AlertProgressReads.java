@@ -45,9 +45,14 @@ final class AlertProgressReads {
                 .body(AlertReport.class), AlertReport.noneYet(alertId));
     }
 
+    /** The messages the alert page lists: the most recent ones, the newest first. */
     DeliveryReport deliveries() {
-        return readOr(() -> notifications.get().uri("/api/alerts/{id}/deliveries", alertId).retrieve()
-                .body(DeliveryReport.class), DeliveryReport.noneYet(alertId));
+        return readOr(() -> DeliveryReport.latest(DeliveryReport.LATEST, (page, size) -> {
+            DeliveryReport one = notifications.get()
+                    .uri("/api/alerts/{id}/deliveries?page={page}&size={size}", alertId, page, size)
+                    .retrieve().body(DeliveryReport.class);
+            return one == null ? DeliveryReport.noneYet(alertId) : one;
+        }), DeliveryReport.noneYet(alertId));
     }
 
     /** Empty when notification-service does not show this user the replies (403): stop asking then. */

@@ -40,7 +40,9 @@ record PreferencesForm(String radiusKm, String language, List<String> channels,
         VolunteerRecord.Home home = volunteer.home();
         boolean byPostalCode = home.postalCode() != null && !home.postalCode().isBlank();
         VolunteerRecord.QuietHours quietHours = volunteer.quietHours();
-        return new PreferencesForm(String.valueOf(volunteer.radiusKm()), volunteer.language(),
+        // "5", not "5.0" (issue 15 review, finding 12); a number input reads a dot whatever the page's language
+        return new PreferencesForm(java.math.BigDecimal.valueOf(volunteer.radiusKm()).stripTrailingZeros().toPlainString(),
+                volunteer.language(),
                 volunteer.channels().stream().map(VolunteerRecord.Channel::channel).toList(),
                 byPostalCode ? home.postalCode() : null,
                 byPostalCode ? null : coordinate(home.latitude()),

@@ -30,6 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -76,6 +77,10 @@ class LiveAlertUpdatesTests extends ConsoleTestSupport {
         notificationService.verify(getRequestedFor(urlEqualTo("/api/alerts/" + alertId + "/report"))
                 .withHeader("Authorization", equalTo("Bearer token-of-alice")));
         notificationService.verify(getRequestedFor(urlEqualTo("/api/alerts/" + alertId + "/replies"))
+                .withHeader("Authorization", equalTo("Bearer token-of-alice")));
+        // the page lists the newest messages only, and so does what updates it
+        notificationService.verify(getRequestedFor(urlPathEqualTo("/api/alerts/" + alertId + "/deliveries"))
+                .withQueryParam("size", equalTo(String.valueOf(DeliveryReport.LATEST)))
                 .withHeader("Authorization", equalTo("Bearer token-of-alice")));
     }
 
@@ -249,7 +254,7 @@ class LiveAlertUpdatesTests extends ConsoleTestSupport {
     }
 
     private int reads(String ofAlert) {
-        return notificationService.findAll(getRequestedFor(urlEqualTo("/api/alerts/" + alertId + ofAlert))).size();
+        return notificationService.findAll(getRequestedFor(urlPathEqualTo("/api/alerts/" + alertId + ofAlert))).size();
     }
 
     private void stubAlert() {
@@ -280,7 +285,7 @@ class LiveAlertUpdatesTests extends ConsoleTestSupport {
     }
 
     private void stubDeliveries() {
-        notificationService.stubFor(get("/api/alerts/" + alertId + "/deliveries").willReturn(okJson("""
+        notificationService.stubFor(get(urlPathEqualTo("/api/alerts/" + alertId + "/deliveries")).willReturn(okJson("""
                 {"alertId":"%s","counts":{"total":1,"byState":{"DELIVERED":1},"byChannel":{"SMS":1}},
                  "deliveries":[{"id":"%s","recipientKind":"VOLUNTEER","channel":"SMS","notice":"ISSUED",
                   "state":"DELIVERED","address":"+32 470 ** ** 56","attempts":1,"errorCode":null,
