@@ -179,6 +179,12 @@ final class Browser implements AutoCloseable {
         screenshot(name, DESKTOP);
     }
 
+    /** Scrolls the page so that this element is at the top of the window, for a screenshot of what lies below it. */
+    Browser scrollTo(By by) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", find(by));
+        return this;
+    }
+
     /** Resizes the window (a phone, a desktop) for what follows. */
     Browser size(Dimension size) {
         driver.manage().window().setSize(size);

@@ -156,7 +156,8 @@ class ConsoleBrowserEndToEndTests {
             live().untilAsserted(() ->
                     assertThat(alice.findAll(By.cssSelector("#reply-list a[href='tel:" + volunteerPhone + "']")))
                             .isNotEmpty());
-            alice.screenshot("07-alert-deliveries");
+            // the README's picture of the deliveries: since the actions come first, they are below the alert's facts
+            alice.scrollTo(By.id("deliveries-heading")).screenshot("07-alert-deliveries");
             alice.frame("alert-reply-received");
             // on a desktop the alert's facts keep a readable column beside the deliveries' tables (they once shrank
             // to one character per line as soon as deliveries arrived)
