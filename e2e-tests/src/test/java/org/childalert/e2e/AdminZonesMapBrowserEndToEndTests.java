@@ -218,7 +218,8 @@ class AdminZonesMapBrowserEndToEndTests {
             assertThat(admin.find(By.id("draw-boundary")).getAttribute("aria-pressed")).isEqualTo("false");
             assertThat(admin.findAll(By.cssSelector("#zones-leaflet path.boundary-drawn"))).hasSize(1);
             assertThat(admin.text(By.id("zones-draw-status"))).startsWith("The boundary is finished. Corners: 4.");
-            JsonNode drawn = Api.JSON.readTree(admin.find(By.id("polygon")).getAttribute("value"));
+            // a hidden field: found, not waited for until shown
+            JsonNode drawn = Api.JSON.readTree(admin.driver().findElement(By.id("polygon")).getAttribute("value"));
             assertThat(drawn.size()).as(drawn.toString()).isEqualTo(5);
             assertThat(drawn.get(4)).isEqualTo(drawn.get(0));
             evidence(admin, "admin-zones-draw-desktop");
