@@ -87,6 +87,138 @@
       inRing(rings[0], latlng.lng, latlng.lat) && !rings.slice(1).some(hole => inRing(hole, latlng.lng, latlng.lat)));
   });
 
+  /**
+   * Drawing a zone's boundary on the zones map, corner by corner: "Draw the boundary" (aria-pressed) turns the
+   * drawing on or off, and while it is on each click on the map adds a corner (the map's centre may be added from
+   * the keyboard instead); the corners are marked and joined by a line. "Finish" closes the ring (3 corners at least)
+   * into the form's hidden field as JSON [[latitude, longitude], ..., the first again], which the gateway sends instead
+   * of postal codes: the postal codes typed are taken out then, as a zone is drawn or made of postal codes, never
+   * both. "Undo" takes the last corner out, "Clear" all of them; a form sent with the boundary unfinished finishes it
+   * (or, with fewer than 3 corners, is held back and says so). A ring already in the field (the form shown again
+   * after a refusal) is drawn finished. The map element says how many corners there are (data-boundary-corners) and
+   * whether they are finished (data-boundary-finished). onCodesTakenOut outlines the emptied field again.
+   */
+  const boundaryDrawer = (figure, map, element, svg, codesInput, onCodesTakenOut) => {
+    const field = document.getElementById(figure.dataset.polygonInput);
+    const toggle = figure.querySelector('[data-draw-toggle]');
+    const status = figure.querySelector('[data-draw-status]');
+    if (!field || !toggle) {
+      return { takesClicks: () => false };
+    }
+    const layer = L.layerGroup().addTo(map);
+    let corners = [];
+    let drawing = false;
+    let finished = false;
+    const round = value => Math.round(value * 1e6) / 1e6;
+    const render = message => {
+      layer.clearLayers();
+      const style = { renderer: svg, interactive: false, color: '#a4161a', weight: 3 };
+      if (finished) {
+        L.polygon(corners, { ...style, className: 'boundary-drawn', fillColor: '#a4161a', fillOpacity: 0.15 }).addTo(layer);
+      }
+      else if (corners.length > 1) {
+        L.polyline(corners, { ...style, className: 'boundary-line', dashArray: '6 4' }).addTo(layer);
+      }
+      corners.forEach(corner => L.circleMarker(corner, { ...style, className: 'boundary-corner', radius: 5, weight: 2,
+        fillColor: '#fff', fillOpacity: 1 }).addTo(layer));
+      field.value = finished ? JSON.stringify([...corners, corners[0]].map(([lat, lng]) => [round(lat), round(lng)])) : '';
+      toggle.setAttribute('aria-pressed', String(drawing));
+      element.classList.toggle('drawing', drawing);
+      element.dataset.boundaryCorners = String(corners.length);
+      element.dataset.boundaryFinished = String(finished);
+      const text = finished ? figure.dataset.drawFinished : drawing ? figure.dataset.drawDrawing
+        : corners.length > 0 ? figure.dataset.drawPaused : '';
+      status.textContent = [text.replace('{0}', String(corners.length)), message].filter(part => part).join(' ');
+    };
+    const draw = on => {
+      drawing = on;
+      // two quick clicks at two corners are not a double click that zooms in
+      if (on) {
+        map.doubleClickZoom.disable();
+      }
+      else {
+        map.doubleClickZoom.enable();
+      }
+    };
+    const addCorner = latlng => {
+      finished = false;
+      corners.push([latlng.lat, latlng.lng]);
+      render();
+    };
+    toggle.addEventListener('click', () => {
+      draw(!drawing);
+      if (drawing) {
+        finished = false;
+      }
+      render();
+    });
+    figure.querySelector('[data-draw-centre]').addEventListener('click', () => {
+      draw(true);
+      addCorner(map.getCenter());
+    });
+    figure.querySelector('[data-draw-undo]').addEventListener('click', () => {
+      corners.pop();
+      finished = false;
+      render();
+    });
+    figure.querySelector('[data-draw-finish]').addEventListener('click', () => {
+      if (corners.length < 3) {
+        render(figure.dataset.drawTooFew);
+        return;
+      }
+      draw(false);
+      finished = true;
+      const hadCodes = codesInput && codesInput.value.trim() !== '';
+      if (hadCodes) {
+        codesInput.value = '';
+        onCodesTakenOut();
+      }
+      render(hadCodes ? figure.dataset.drawCodesRemoved : '');
+    });
+    figure.querySelector('[data-draw-clear]').addEventListener('click', () => {
+      corners = [];
+      finished = false;
+      render(figure.dataset.drawCleared);
+    });
+    map.on('click', event => {
+      if (drawing) {
+        addCorner(event.latlng);
+      }
+    });
+    // a boundary drawn but not finished is finished on submission, not lost; one of too few corners is said first
+    if (field.form) {
+      field.form.addEventListener('submit', event => {
+        if (finished || corners.length === 0) {
+          return;
+        }
+        if (corners.length < 3) {
+          event.preventDefault();
+          render(figure.dataset.drawTooFew);
+          figure.querySelector('[data-draw-finish]').focus();
+          return;
+        }
+        draw(false);
+        finished = true;
+        render();
+      });
+    }
+    try {
+      const ring = field.value ? JSON.parse(field.value) : [];
+      if (Array.isArray(ring) && ring.length >= 4) {
+        corners = ring.slice(0, -1);
+        finished = true;
+      }
+    }
+    catch (unreadable) {
+      // left to the server, which says so beside the field
+    }
+    render();
+    if (finished) {
+      map.fitBounds(L.latLngBounds(corners), { maxZoom: 13, animate: false });
+    }
+    return { takesClicks: () => drawing || finished };
+  };
+
   const ZONE_COLOURS = ['#2a9d8f', '#e76f51', '#6a4c93', '#1982c4', '#8ac926', '#ff924c', '#c5283d', '#4f772d'];
 
   /**
@@ -112,6 +244,8 @@
     // the zones and the outlined areas are SVG paths over the canvas of the base layer
     const svg = L.svg();
     const outlined = L.layerGroup().addTo(map);
+    let outlineAgain = () => {};
+    const boundary = boundaryDrawer(figure, map, element, svg, input, () => outlineAgain());
     postalLayer(map).then(() => postalAreas()).then(areas => {
       if (!areas) {
         return;
@@ -149,7 +283,7 @@
         row.querySelector('th').prepend(swatch);
       });
       element.dataset.zonesDrawn = String(drawn.getLayers().length);
-      if (drawn.getLayers().length > 0) {
+      if (drawn.getLayers().length > 0 && element.dataset.boundaryFinished !== 'true') {
         map.fitBounds(drawn.getBounds(), { maxZoom: 11, animate: false });
       }
       const outline = fit => {
@@ -176,9 +310,11 @@
         }
       };
       input.addEventListener('input', () => outline(true));
-      // a click on an area adds its postal code to the field, or takes out the area's codes when the field has one
+      outlineAgain = () => outline(false);
+      // a click on an area adds its postal code to the field, or takes out the area's codes when the field has one;
+      // while a boundary is drawn, the clicks are its corners
       map.on('click', event => {
-        const area = areaAt(areas, event.latlng);
+        const area = boundary.takesClicks() ? null : areaAt(areas, event.latlng);
         if (!area) {
           return;
         }

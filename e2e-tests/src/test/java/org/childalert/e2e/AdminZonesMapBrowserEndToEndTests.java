@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -12,6 +13,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,8 +26,9 @@ import static org.awaitility.Awaitility.await;
  * field, a second click takes it out. A zone is changed in the same form, opened from its row filled in with its values
  * and its postal areas outlined, refused beside the field, and saved with its number and contact on duty kept. The map
  * jumps to what it shows, never zooming in an animation (a screenshot taken in the middle of one came out blurred).
- * Desktop (1366 px) and phone (390 px); screenshots admin-zones-map-*.png and admin-zones-edit-*.png in
- * target/screenshots/.
+ * A zone is also drawn on the map, corner by corner, and saved as its polygon (desktop).
+ * Desktop (1366 px) and phone (390 px); screenshots admin-zones-map-*.png, admin-zones-edit-*.png and
+ * admin-zones-draw-desktop.png in target/screenshots/.
  */
 class AdminZonesMapBrowserEndToEndTests {
 
@@ -176,6 +179,97 @@ class AdminZonesMapBrowserEndToEndTests {
             api.delete("/api/police-zones/" + zoneId);
             api.put("/api/police-contacts/" + contactId + "/duty", "{\"onDuty\":false}");
         }
+    }
+
+    /**
+     * Issue 15, "drawn on the map": the administrator draws a zone's boundary by clicking the map at four corners (one
+     * taken back and clicked again), finishes it and defines the zone; notification-service keeps it as its polygon,
+     * the closed ring of those corners, and the map draws it.
+     */
+    @Test
+    void anAdministratorDrawsAZonesBoundaryOnTheMapAndItIsSavedAsItsPolygon() throws Exception {
+        Api api = Api.as("admin");
+        String code = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
+        String unit = "E2E Drawn " + System.nanoTime();
+        try (Browser admin = Browser.open("en-GB,en")) {
+            admin.size(DESKTOP).signIn("admin").go("/admin/zones");
+            WebElement map = admin.find(By.id("zones-leaflet"));
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    assertThat(map.getAttribute("data-map-ready")).isEqualTo("true"));
+            admin.type(By.id("code"), code).type(By.id("name"), "Drawn").type(By.id("unit"), unit);
+
+            admin.click(By.id("draw-boundary"));
+            assertThat(admin.find(By.id("draw-boundary")).getAttribute("aria-pressed")).isEqualTo("true");
+            ((JavascriptExecutor) admin.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
+            int[][] corners = {{-150, -90}, {150, -90}, {150, 90}, {-150, 90}};
+            for (int i = 0; i < corners.length; i++) {
+                clickAt(admin, map, corners[i], i + 1);
+            }
+            assertThat(admin.findAll(By.cssSelector("#zones-leaflet path.boundary-corner"))).hasSize(4);
+            assertThat(admin.findAll(By.cssSelector("#zones-leaflet path.boundary-line"))).hasSize(1);
+            assertThat(admin.text(By.id("zones-draw-status"))).contains("Corners: 4");
+            // the last corner taken back and clicked again
+            admin.click(By.id("undo-corner"));
+            assertThat(map.getAttribute("data-boundary-corners")).isEqualTo("3");
+            clickAt(admin, map, corners[3], 4);
+
+            admin.click(By.id("finish-boundary"));
+            assertThat(map.getAttribute("data-boundary-finished")).isEqualTo("true");
+            assertThat(admin.find(By.id("draw-boundary")).getAttribute("aria-pressed")).isEqualTo("false");
+            assertThat(admin.findAll(By.cssSelector("#zones-leaflet path.boundary-drawn"))).hasSize(1);
+            assertThat(admin.text(By.id("zones-draw-status"))).startsWith("The boundary is finished. Corners: 4.");
+            // a hidden field: found, not waited for until shown
+            JsonNode drawn = Api.JSON.readTree(admin.driver().findElement(By.id("polygon")).getAttribute("value"));
+            assertThat(drawn.size()).as(drawn.toString()).isEqualTo(5);
+            assertThat(drawn.get(4)).isEqualTo(drawn.get(0));
+            evidence(admin, "admin-zones-draw-desktop");
+
+            admin.follow(By.id("define-zone"));
+            assertThat(admin.text(By.cssSelector(".flash .notice"))).isEqualTo("The zone is defined.");
+            assertThat(admin.text(By.id("zone-" + code))).contains(code + " · Drawn", "drawn as a polygon");
+
+            // read back: the zone's polygon is the ring drawn, and no postal code
+            JsonNode zone = zoneOf(api, code);
+            assertThat(zone).as("zone " + code + " read back").isNotNull();
+            assertThat(zone.get("polygon")).isEqualTo(drawn);
+            assertThat(zone.get("postalCodes") == null || zone.get("postalCodes").isNull() || zone.get("postalCodes").isEmpty())
+                    .as(zone.toString()).isTrue();
+            Api.Response read = api.get("/api/police-zones/" + zone.get("id").asText());
+            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+            assertThat(read.json().get("polygon")).isEqualTo(drawn);
+
+            // and drawn on the map, as one polygon of its own colour
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    assertThat(admin.find(By.id("zone-" + code)).getAttribute("data-areas-drawn")).isEqualTo("1"));
+            assertThat(admin.findAll(By.cssSelector("#zones-leaflet .leaflet-overlay-pane path.zone-area.zone-" + code)))
+                    .hasSize(1);
+        }
+        finally {
+            // no zone of this run is left for the other tests' alerts to reach
+            JsonNode zone = zoneOf(api, code);
+            if (zone != null) {
+                api.delete("/api/police-zones/" + zone.get("id").asText());
+            }
+        }
+    }
+
+    /** Clicks the map at this offset from its centre, and waits for the corner to be counted. */
+    private static void clickAt(Browser browser, WebElement map, int[] offset, int corners) {
+        new Actions(browser.driver()).moveToElement(map, offset[0], offset[1]).click().perform();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(map.getAttribute("data-boundary-corners")).isEqualTo(String.valueOf(corners)));
+    }
+
+    /** The zone of this code as notification-service lists it, or null. */
+    private static JsonNode zoneOf(Api api, String code) throws Exception {
+        Api.Response zones = api.get("/api/police-zones?size=1000");
+        assertThat(zones.status()).as(zones.toString()).isEqualTo(200);
+        for (JsonNode zone : zones.json().get("zones")) {
+            if (code.equals(zone.get("code").asText())) {
+                return zone;
+            }
+        }
+        return null;
     }
 
     /**

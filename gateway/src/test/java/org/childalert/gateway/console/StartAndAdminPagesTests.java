@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -271,6 +272,107 @@ class StartAndAdminPagesTests extends ConsoleTestSupport {
         notificationService.verify(putRequestedFor(urlPathEqualTo("/api/police-zones/" + ZONE_ID)).withRequestBody(equalToJson("""
                 {"name":"Drawn again","unit":"Zone 5345","polygon":[[50.8,4.3],[50.9,4.3],[50.9,4.45],[50.8,4.3]],
                  "dutyContactId":null}""")));
+    }
+
+    /** Issue 15: a zone's boundary drawn on the map (the hidden field console-map.js fills in) is sent as its polygon. */
+    @Test
+    void definesAZoneByTheBoundaryDrawnOnTheMapSentAsAClosedPolygonWithoutPostalCodes() throws Exception {
+        zonesAndContacts();
+        notificationService.stubFor(post("/api/police-zones").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(ZONE_5339)));
+
+        mvc.perform(MockMvcRequestBuilders.get("/admin/zones").header("Accept-Language", "de").with(signedIn("admin", "admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<input type=\"hidden\" id=\"polygon\" name=\"polygon\" value=\"\">"),
+                        containsString("id=\"draw-boundary\" class=\"secondary\" aria-pressed=\"false\""),
+                        containsString(">Grenze zeichnen</button>"), containsString(">Letzte Ecke zurücknehmen</button>"),
+                        containsString(">Grenze abschließen</button>"), containsString(">Grenze löschen</button>"),
+                        containsString("data-draw-drawing=\"Die Grenze wird gezeichnet. Ecken: {0}."),
+                        containsString("Eine Zone ist entweder gezeichnet oder aus Postleitzahlen, nicht beides"))));
+
+        mvc.perform(MockMvcRequestBuilders.post("/admin/zones").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("code", "5346").param("name", "Drawn").param("unit", "Zone 5346").param("postalCodes", " ")
+                        .param("polygon", "[[50.8,4.3],[50.9,4.3],[50.9,4.45],[50.85,4.5]]").param("dutyContactId", "")
+                        .with(signedIn("admin", "admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/admin/zones"))
+                .andExpect(flash().attribute("notice", "admin.zones.defined"));
+
+        // the ring closed (its first corner again), and no postal codes: the service takes exactly one of the two
+        notificationService.verify(postRequestedFor(urlPathEqualTo("/api/police-zones")).withRequestBody(equalToJson("""
+                {"code":"5346","name":"Drawn","unit":"Zone 5346",
+                 "polygon":[[50.8,4.3],[50.9,4.3],[50.9,4.45],[50.85,4.5],[50.8,4.3]],"dutyContactId":null}""")));
+        notificationService.verify(0, postRequestedFor(urlPathEqualTo("/api/police-zones"))
+                .withRequestBody(containing("postalCodes")));
+    }
+
+    @Test
+    void aBoundaryDrawnOverAZoneOfPostalCodesReplacesThem() throws Exception {
+        zonesAndContacts();
+        notificationService.stubFor(get("/api/police-zones/" + ZONE_ID).willReturn(okJson(ZONE_5339)));
+        notificationService.stubFor(put("/api/police-zones/" + ZONE_ID).willReturn(okJson(ZONE_5339)));
+
+        mvc.perform(MockMvcRequestBuilders.post("/admin/zones/" + ZONE_ID).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("name", "Brussels").param("unit", "Zone 5339").param("postalCodes", "")
+                        .param("polygon", "[[50.8,4.3],[50.9,4.3],[50.9,4.45],[50.8,4.3]]").param("dutyContactId", CONTACT_ID)
+                        .with(signedIn("admin", "admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "admin.zones.changed"));
+
+        // a ring already closed is sent as it is
+        notificationService.verify(putRequestedFor(urlPathEqualTo("/api/police-zones/" + ZONE_ID)).withRequestBody(equalToJson("""
+                {"name":"Brussels","unit":"Zone 5339","polygon":[[50.8,4.3],[50.9,4.3],[50.9,4.45],[50.8,4.3]],
+                 "dutyContactId":"%s"}""".formatted(CONTACT_ID))));
+    }
+
+    /** A boundary the console cannot read, or of fewer than 3 corners, is refused beside the field; nothing is sent. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            [[50.8,4.3],[50.9,4.3]                          | The boundary drawn could not be read
+            {"lat":50.8}                                    | The boundary drawn could not be read
+            [[50.8,4.3],[50.9],[50.9,4.45]]                 | The boundary drawn could not be read
+            [[50.8,4.3],[95.0,4.3],[50.9,4.45]]             | The boundary drawn could not be read
+            [[50.8,4.3],["50.9","4.3"],[50.9,4.45]]         | The boundary drawn could not be read
+            [[50.8,4.3],[50.9,4.3]]                         | Draw a boundary with at least 3 different corners.
+            [[50.8,4.3],[50.9,4.3],[50.8,4.3],[50.8,4.3]]   | Draw a boundary with at least 3 different corners.
+            """)
+    void refusesABoundaryItCannotUseBesideTheFieldAndSendsNothing(String polygon, String reason) throws Exception {
+        zonesAndContacts();
+
+        mvc.perform(MockMvcRequestBuilders.post("/admin/zones").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("code", "5346").param("name", "Drawn").param("unit", "Zone 5346").param("postalCodes", "")
+                        .param("polygon", polygon).param("dutyContactId", "")
+                        .with(signedIn("admin", "admin")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"form-errors\""),
+                        containsString("id=\"error-polygon\">"),
+                        containsString("<span>" + reason),
+                        containsString("aria-describedby=\"error-polygon zones-draw-hint\""),
+                        containsString("value=\"Drawn\""))));
+
+        notificationService.verify(0, postRequestedFor(urlPathMatching("/api/police-zones.*")));
+    }
+
+    /** A zone is drawn or made of postal codes: both are refused on the postal codes, as notification-service would. */
+    @Test
+    void refusesABoundaryDrawnWithPostalCodesTypedAndSendsNothing() throws Exception {
+        zonesAndContacts();
+        notificationService.stubFor(get("/api/police-zones/" + ZONE_ID).willReturn(okJson(ZONE_5339)));
+
+        mvc.perform(MockMvcRequestBuilders.post("/admin/zones/" + ZONE_ID).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("name", "Brussels").param("unit", "Zone 5339").param("postalCodes", "1000")
+                        .param("polygon", "[[50.8,4.3],[50.9,4.3],[50.9,4.45],[50.8,4.3]]").param("dutyContactId", "")
+                        .header("Accept-Language", "fr").with(signedIn("admin", "admin")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"error-postalCodes\""),
+                        containsString("Une zone est soit dessinée sur la carte, soit faite de codes postaux, pas les deux"),
+                        // the boundary drawn is kept for the map to draw again
+                        containsString("name=\"polygon\" value=\"[[50.8,4.3],[50.9,4.3],[50.9,4.45],[50.8,4.3]]\""))));
+
+        notificationService.verify(0, putRequestedFor(urlPathMatching("/api/police-zones.*")));
     }
 
     @Test

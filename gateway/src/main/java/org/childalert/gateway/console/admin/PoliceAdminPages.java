@@ -30,9 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Administrators' pages for what decides whom an alert reaches in the police: the zones (by their official code,
- * drawn by Belgian postal codes) with their contact on duty, and the units' contacts. notification-service
- * ({@code /api/police-zones}, {@code /api/police-contacts}, admin only) keeps them and checks every value; its
- * reasons come back beside the fields. A zone is changed in the same form, filled in with its values.
+ * made of Belgian postal codes or drawn on the map as a polygon) with their contact on duty, and the units'
+ * contacts. notification-service ({@code /api/police-zones}, {@code /api/police-contacts}, admin only) keeps them and
+ * checks every value; its reasons come back beside the fields. A zone is changed in the same form, filled in with its values.
  */
 @Controller
 class PoliceAdminPages {
@@ -52,9 +52,13 @@ class PoliceAdminPages {
 
     @GetMapping("/admin/zones")
     String zones(Model model) {
-        return zonesPage(model, new ZoneForm(null, null, null, null, null), FormErrors.none(), null);
+        return zonesPage(model, new ZoneForm(null, null, null, null, null, null), FormErrors.none(), null);
     }
 
+    /**
+     * Defines a zone by its postal codes, or by the boundary drawn on the map (the hidden field {@code polygon}, sent as
+     * the closed ring); never both, which notification-service refuses: the form says so first and sends nothing.
+     */
     @PostMapping("/admin/zones")
     String defineZone(ZoneForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         FormReader reader = new FormReader();
@@ -62,8 +66,12 @@ class PoliceAdminPages {
         request.put("code", reader.text(form.code()));
         request.put("name", reader.text(form.name()));
         request.put("unit", reader.text(form.unit()));
-        request.put("postalCodes", postalCodes(form.postalCodes()));
+        putArea(request, ZoneBoundary.read(form.polygon(), reader), postalCodes(form.postalCodes()), null, reader);
         request.put("dutyContactId", reader.text(form.dutyContactId()));
+        if (reader.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return zonesPage(model, form, reader.errors(), null);
+        }
         try {
             services.notifications().post().uri("/api/police-zones")
                     .contentType(MediaType.APPLICATION_JSON).body(request).retrieve().toBodilessEntity();
@@ -88,8 +96,8 @@ class PoliceAdminPages {
 
     /**
      * Changes the zone: its name, unit, postal codes and contact on duty replace the old ones (PUT); its number stays,
-     * since alerts and officers' sign-ins know the zone by it. A zone drawn as a polygon keeps its polygon while no
-     * postal code is typed.
+     * since alerts and officers' sign-ins know the zone by it. A boundary drawn on the map replaces the zone's area; a
+     * zone drawn as a polygon keeps its polygon while no postal code is typed and no new boundary drawn.
      */
     @PostMapping("/admin/zones/{id}")
     String changeZone(@PathVariable UUID id, ZoneForm form, Model model, HttpServletResponse response,
@@ -99,15 +107,14 @@ class PoliceAdminPages {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("name", reader.text(form.name()));
         request.put("unit", reader.text(form.unit()));
-        List<String> postalCodes = postalCodes(form.postalCodes());
-        if (postalCodes.isEmpty() && zone.drawnAsPolygon()) {
-            request.put("polygon", zone.polygon());
-        }
-        else {
-            request.put("postalCodes", postalCodes);
-        }
+        putArea(request, ZoneBoundary.read(form.polygon(), reader), postalCodes(form.postalCodes()), zone, reader);
         request.put("dutyContactId", reader.text(form.dutyContactId()));
-        ZoneForm shown = new ZoneForm(zone.code(), form.name(), form.unit(), form.postalCodes(), form.dutyContactId());
+        ZoneForm shown = new ZoneForm(zone.code(), form.name(), form.unit(), form.postalCodes(), form.dutyContactId(),
+                form.polygon());
+        if (reader.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return zonesPage(model, shown, reader.errors(), zone);
+        }
         try {
             services.notifications().put().uri("/api/police-zones/{id}", id)
                     .contentType(MediaType.APPLICATION_JSON).body(request).retrieve().toBodilessEntity();
@@ -142,6 +149,25 @@ class PoliceAdminPages {
         services.notifications().delete().uri("/api/police-zones/{id}", id).retrieve().toBodilessEntity();
         redirect.addFlashAttribute("notice", "admin.zones.deleted");
         return "redirect:/admin/zones";
+    }
+
+    /**
+     * The zone's area in the request: the boundary drawn, else the postal codes typed, else (a zone being changed that
+     * is drawn as a polygon, with nothing typed) its polygon as it is. A boundary drawn with postal codes typed is
+     * noted against the postal codes, as notification-service would.
+     */
+    private static void putArea(Map<String, Object> request, List<List<Double>> drawn, List<String> postalCodes,
+                                Zones.Zone changed, FormReader reader) {
+        reader.reject("postalCodes", ZoneBoundary.BOTH, drawn != null && !postalCodes.isEmpty());
+        if (drawn != null) {
+            request.put("polygon", drawn);
+        }
+        else if (postalCodes.isEmpty() && changed != null && changed.drawnAsPolygon()) {
+            request.put("polygon", changed.polygon());
+        }
+        else {
+            request.put("postalCodes", postalCodes);
+        }
     }
 
     private Zones.Zone zone(UUID id) {
@@ -232,18 +258,24 @@ class PoliceAdminPages {
                 .retrieve().body(Contacts.class);
     }
 
-    /** The zone form as typed: postal codes separated by commas or spaces; the duty contact chosen from a list. */
-    record ZoneForm(String code, String name, String unit, String postalCodes, String dutyContactId) {
+    /**
+     * The zone form as typed: postal codes separated by commas or spaces; the duty contact chosen from a list; the
+     * boundary drawn on the map, if any, as console-map.js wrote it in the hidden field (ZoneBoundary).
+     */
+    record ZoneForm(String code, String name, String unit, String postalCodes, String dutyContactId, String polygon) {
 
-        static final Set<String> FIELDS = Set.of("code", "name", "unit", "postalCodes", "dutyContactId");
+        static final Set<String> FIELDS = Set.of("code", "name", "unit", "postalCodes", "polygon", "dutyContactId");
         /** The fields of a zone being changed: its code is shown, not sent. */
-        static final Set<String> CHANGED_FIELDS = Set.of("name", "unit", "postalCodes", "dutyContactId");
+        static final Set<String> CHANGED_FIELDS = Set.of("name", "unit", "postalCodes", "polygon", "dutyContactId");
 
-        /** A zone's values, to change them; no postal code for a zone drawn as a polygon. */
+        /**
+         * A zone's values, to change them; no postal code for a zone drawn as a polygon, and no boundary drawn yet (its
+         * polygon is on the map and kept unless replaced).
+         */
         static ZoneForm of(Zones.Zone zone) {
             return new ZoneForm(zone.code(), zone.name(), zone.unit(),
                     zone.postalCodes() == null ? null : String.join(", ", zone.postalCodes()),
-                    zone.dutyContact() == null ? null : zone.dutyContact().id().toString());
+                    zone.dutyContact() == null ? null : zone.dutyContact().id().toString(), null);
         }
     }
 
